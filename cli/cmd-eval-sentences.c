@@ -1,0 +1,3 @@
+/* Placeholder until this subcommand lands. */
+#include "cli/cli.h"
+int ht_cmd_eval_sentences(int argc, char **argv) { return ht_cli_usage_error("eval sentences", "not built yet"); }

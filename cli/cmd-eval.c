@@ -1,0 +1,23 @@
+/* hutong eval: dispatches to the scorers. */
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char ht_usage_eval[] =
+	"usage: hutong eval align [--json] GOLD TEST [GOLD TEST ...]\n"
+	"       hutong eval sentences [--json] [--lang L ...] [DEVSET_DIR]\n\n"
+	"  align      strict and lax precision, recall and F1 of alignment beads\n"
+	"             ([i,j]:[k] lines) against gold beads (Sennrich & Volk 2010)\n"
+	"  sentences  how well the sentence splitter recovers the sentence\n"
+	"             boundaries of the UN Parallel Corpus devset, per language\n";
+
+int ht_cmd_eval(int argc, char **argv)
+{
+	if (argc < 2)
+		return ht_cli_usage_error("eval", "which evaluation? align or sentences");
+	if (strcmp(argv[1], "align") == 0)
+		return ht_cmd_eval_align(argc - 1, argv + 1);
+	if (strcmp(argv[1], "sentences") == 0)
+		return ht_cmd_eval_sentences(argc - 1, argv + 1);
+	return ht_cli_usage_error("eval", "unknown evaluation '%s'", argv[1]);
+}

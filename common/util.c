@@ -1,0 +1,136 @@
+/* Allocation wrappers, growable buffers and error reports. */
+#include "common/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "config.h"
+
+char ht_buf_empty[1];
+
+const char *const ht_un_languages[] = {"zh", "en", "fr", "es", "ru", "ar", NULL};
+
+const char *ht_version(void) { return PACKAGE_VERSION; }
+
+int ht_lang_is_un(const char *lang)
+{
+	if (!lang)
+		return 0;
+	size_t n = strcspn(lang, "-_");
+	for (const char *const *l = ht_un_languages; *l; l++)
+		if (strlen(*l) == n && strncasecmp(*l, lang, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void *check_alloc(void *p, size_t n)
+{
+	if (!p && n) {
+		fprintf(stderr, "hutong: out of memory (%zu bytes)\n", n);
+		abort();
+	}
+	return p;
+}
+
+void *ht_xmalloc(size_t n) { return check_alloc(malloc(n ? n : 1), n); }
+void *ht_xcalloc(size_t count, size_t size)
+{
+	return check_alloc(calloc(count ? count : 1, size ? size : 1), count * size);
+}
+void *ht_xrealloc(void *p, size_t n) { return check_alloc(realloc(p, n ? n : 1), n); }
+char *ht_xstrdup(const char *s) { return ht_xstrndup(s, strlen(s)); }
+char *ht_xstrndup(const char *s, size_t n)
+{
+	char *r = ht_xmalloc(n + 1);
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+void ht_buf_init(ht_buf *b)
+{
+	b->s = ht_buf_empty;
+	b->len = b->cap = 0;
+}
+
+void ht_buf_release(ht_buf *b)
+{
+	if (b->cap)
+		free(b->s);
+	ht_buf_init(b);
+}
+
+char *ht_buf_detach(ht_buf *b, size_t *len)
+{
+	char *s = b->cap ? b->s : ht_xstrdup("");
+	if (len)
+		*len = b->len;
+	ht_buf_init(b);
+	return s;
+}
+
+void ht_buf_grow(ht_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	if (b->cap)
+		b->s = ht_xrealloc(b->s, cap);
+	else {
+		b->s = ht_xmalloc(cap);
+		b->s[0] = '\0';
+	}
+	b->cap = cap;
+}
+
+void ht_buf_add(ht_buf *b, const void *data, size_t n)
+{
+	ht_buf_grow(b, n);
+	memcpy(b->s + b->len, data, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void ht_buf_adds(ht_buf *b, const char *s) { ht_buf_add(b, s, strlen(s)); }
+
+void ht_buf_addc(ht_buf *b, char c) { ht_buf_add(b, &c, 1); }
+
+void ht_buf_addf(ht_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	ht_buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void ht_buf_truncate(ht_buf *b, size_t len)
+{
+	if (len >= b->len)
+		return;
+	b->len = len;
+	if (b->cap)
+		b->s[len] = '\0';
+}
+
+ht_status ht_error_set(ht_error *err, ht_status status, const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof err->message, fmt, ap);
+		va_end(ap);
+		err->status = status;
+	}
+	return status;
+}

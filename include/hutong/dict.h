@@ -1,0 +1,38 @@
+/* hutong — bilingual dictionaries (seed lexicons for alignment and terms).
+ *
+ * ht_dict_load reads CC-CEDICT's own format (cedict_ts.u8: "trad simp [pin1
+ * yin1] /gloss/gloss/") or a plain "source<TAB>target" list, one pair a line.
+ * The caller frees the dictionary with ht_dict_free.
+ */
+#ifndef HUTONG_DICT_H
+#define HUTONG_DICT_H
+
+#include <stddef.h>
+
+#include "hutong/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ht_dict ht_dict;
+
+/* `from`/`to` say which side of the file is which language: a CEDICT file is
+ * always zh -> en; for a TSV list the first column is `from`. */
+ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_dict **out,
+		       ht_error *err);
+void ht_dict_free(ht_dict *dict);
+
+const char *ht_dict_from(const ht_dict *dict);
+const char *ht_dict_to(const ht_dict *dict);
+size_t ht_dict_entry_count(const ht_dict *dict);
+
+/* Translations of the source word key (as ht_key_fold gives it), or 0 when
+ * absent.  *targets points into the dictionary (valid until ht_dict_free);
+ * each target is a NUL-terminated string of one or more target words. */
+size_t ht_dict_lookup(const ht_dict *dict, const char *key, size_t len, const char *const **targets);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,14 @@
+/* hutong — segmentation, alignment and terminology of official multilingual
+ * documents.  Include this header for the whole public API. */
+#ifndef HUTONG_H
+#define HUTONG_H
+
+#include "hutong/common.h"
+#include "hutong/segment.h"
+#include "hutong/sentence.h"
+#include "hutong/dict.h"
+#include "hutong/align.h"
+#include "hutong/tm.h"
+#include "hutong/glossary.h"
+
+#endif

@@ -1,0 +1,64 @@
+/* hutong — translation memories: multilingual aligned units, TMX and TSV.
+ *
+ * An ht_tm holds translation units (TUs) over a list of languages, the first
+ * of which is the source language.  Each TU has at most one segment per
+ * language, a confidence (negative when unknown), and the id of the document
+ * and of the unit it came from (e.g. "A_RES_76_295.zh.txt", "p12").
+ *
+ * The caller owns the ht_tm and frees it with ht_tm_free; strings returned by
+ * accessors belong to the tm.  Readers parse XML with network access and
+ * entity expansion disabled; writers use libxml2's text writer.
+ */
+#ifndef HUTONG_TM_H
+#define HUTONG_TM_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "hutong/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ht_tm ht_tm;
+
+ht_tm *ht_tm_new(const char *srclang);
+void ht_tm_free(ht_tm *tm);
+
+/* Index of `lang` in the tm, adding it when absent. The source language is index 0. */
+size_t ht_tm_add_lang(ht_tm *tm, const char *lang);
+/* Index of `lang` (compared on the primary subtag, case-insensitively: "en-US"
+ * matches "en"), or -1. */
+int ht_tm_lang_index(const ht_tm *tm, const char *lang);
+size_t ht_tm_lang_count(const ht_tm *tm);
+const char *ht_tm_lang(const ht_tm *tm, size_t i);
+
+/* Add a TU and return its index; doc and id may be NULL. */
+size_t ht_tm_add_unit(ht_tm *tm, const char *doc, const char *id, double confidence);
+/* Set (copy) the segment of TU `unit` in language index `lang`. */
+void ht_tm_set_seg(ht_tm *tm, size_t unit, size_t lang, const char *text, size_t len);
+
+size_t ht_tm_unit_count(const ht_tm *tm);
+/* The segment of a TU in a language, or NULL when the TU has none. */
+const char *ht_tm_seg(const ht_tm *tm, size_t unit, size_t lang, size_t *len);
+double ht_tm_confidence(const ht_tm *tm, size_t unit);
+const char *ht_tm_doc(const ht_tm *tm, size_t unit);
+const char *ht_tm_unit_id(const ht_tm *tm, size_t unit);
+
+/* TMX 1.4 (any tool's: hutong, OmegaT, Okapi, ...).  Errors name the file and line. */
+ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err);
+/* "source<TAB>target" unit pairs, one a line (a third column, if any, is a
+ * confidence).  A row without a tab is an error naming the file and line. */
+ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_tm **out,
+			 ht_error *err);
+
+/* Write TMX 1.4 valid against tmx14.dtd: full header, one <tu> per unit, a
+ * <prop type="x-confidence">, the document and unit ids as props, xml:lang on
+ * every <tuv>, the source <tuv> first.  segtype is "sentence" or "paragraph". */
+ht_status ht_tm_write_tmx(const ht_tm *tm, FILE *fp, const char *segtype, ht_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

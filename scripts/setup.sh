@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install what hutong's build and tests need on Debian 12, then build.
+#   scripts/setup.sh            packages + configure + make
+#   scripts/setup.sh --deps     packages only
+# Runs apt-get as root (or through sudo when it is there).
+set -eu
+cd "$(dirname "$0")/.."
+
+PACKAGES="build-essential autoconf automake libtool pkg-config
+  libicu-dev libxml2-dev libutf8proc-dev libsqlite3-dev
+  check libsubunit-dev libxml2-utils
+  nodejs npm ca-certificates
+  omegat xvfb time"
+
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+missing=
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	$SUDO apt-get update -qq
+	$SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+[ "${1:-}" = "--deps" ] && exit 0
+
+[ -x configure ] || autoreconf -fi
+[ -f Makefile ] || ./configure ${CONFIGURE_FLAGS:-}
+make -j"$(nproc)"
