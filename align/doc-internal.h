@@ -57,4 +57,8 @@ ht_status ht_doc_split_sentences(ht_doc *doc, ht_splitter *sp, ht_error *err);
  * (the label plus the spaces that follow). */
 size_t ht_label_find(const char *text, size_t len, size_t *skip);
 
+/* The readers: each appends the paragraphs of text[0..len) to doc. */
+ht_status ht_pdftext_read(ht_doc *doc, const char *text, size_t len, ht_error *err);
+ht_status ht_html_read(ht_doc *doc, const char *text, size_t len, ht_error *err);
+
 #endif

@@ -9,6 +9,7 @@
 #include "hutong/dict.h"
 #include "hutong/align.h"
 #include "hutong/tm.h"
+#include "hutong/terms.h"
 #include "hutong/glossary.h"
 
 #endif
