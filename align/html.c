@@ -213,8 +213,11 @@ ht_status ht_html_read(ht_doc *doc, const char *text, size_t len, ht_error *err)
 		return HT_OK;
 	if (len > INT_MAX)
 		return ht_error_set(err, HT_ERR_DATA, "%s: HTML of %zu bytes is too large", doc->name, len);
+	/* XML_PARSE_HUGE: without it libxml2 drops, silently, whatever lies deeper
+	 * than 256 elements or in a text node above 10 MB */
 	htmlDocPtr html = htmlReadMemory(text, (int)len, NULL, "UTF-8",
-					 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+					 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						 XML_PARSE_HUGE);
 	if (!html)
 		return ht_error_set(err, HT_ERR_DATA, "%s: cannot be read as HTML", doc->name);
 	struct walk w = {.doc = doc, .kind = HT_KIND_OTHER};

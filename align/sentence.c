@@ -357,26 +357,56 @@ static int single_capital_before(const char *s, size_t end)
 	return k == end && u_isupper(c);
 }
 
+/* Words that name a part by a letter ("annex B.", "Group C.", "раздел Б."):
+ * the letter after them is no initial.  A trailing '*' marks a prefix (for
+ * Russian cases: "приложении", "раздела"). */
+static const char *const designators[] = {
+	"annex", "appendix", "section", "chapter", "part", "group", "table", "figure", "schedule",
+	"category", "option", "phase", "class", "list", "column", "type", "level", "box", "item",
+	"point", "title", "step", "plan", "vitamin", "programme", "subprogramme", "component", "area",
+	"zone", "stage", "scenario", "model", "grade", "block", "building", "room", "unit", "article",
+	"paragraph", "annexe", "appendice", "chapitre", "partie", "groupe", "tableau", "catégorie",
+	"classe", "liste", "colonne", "niveau", "encadré", "titre", "étape", "vitamine", "composante",
+	"bâtiment", "salle", "paragraphe", "anexo", "apéndice", "sección", "capítulo", "parte", "grupo",
+	"cuadro", "figura", "categoría", "opción", "fase", "clase", "lista", "columna", "tipo", "nivel",
+	"recuadro", "punto", "título", "etapa", "vitamina", "programa", "componente", "zona",
+	"edificio", "sala", "artículo", "párrafo", "приложени*", "добавлени*", "раздел*", "глав*",
+	"част*", "групп*", "таблиц*", "рисун*", "категори*", "вариант*", "этап*", "класс*", "спис*",
+	"тип*", "уров*", "пункт*", "подпункт*", "стать*", "зон*", "блок*", "программ*", NULL};
+
+/* Is the word s[start..end) (compared in lower case) a designator? */
+static int is_designator(const char *s, size_t start, size_t end)
+{
+	char low[64];
+	size_t n = 0;
+	for (size_t i = start; i < end;) {
+		int32_t c = u_tolower(ht_utf8_next(s, end, &i));
+		if (n + 4 >= sizeof low)
+			return 0;
+		n += ht_utf8_encode(c, low + n);
+	}
+	for (const char *const *d = designators; *d; d++) {
+		size_t k = strlen(*d);
+		if ((*d)[k - 1] == '*' ? n >= k - 1 && memcmp(low, *d, k - 1) == 0
+				       : n == k && memcmp(low, *d, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* INITIALS: "J. Smith", "Andrzej T. Abraszewski", "J. R. Smith", "А. Иванов":
- * the initial (ending at the full stop `dot`) follows the text start, a
- * capitalised word or another initial, and a capitalised word follows it. */
+ * a single capital letter with its full stop (at `dot`) followed by a
+ * capitalised word, unless a designator precedes it ("annex B. The"). */
 static int initial_joins(const char *s, size_t len, size_t dot, size_t next)
 {
 	if (!single_capital_before(s, dot) || !capital_follows(s, len, next))
 		return 0;
 	size_t w = word_start_before(s, dot);
 	size_t before = skip_spaces_back(s, w);
-	if (before == 0)
-		return 1;
-	if (before == w)
+	if (before == w && before > 0)
 		return 0; /* glued to what precedes: "U.N." is ICU's business */
-	size_t k = before;
-	if (ht_utf8_prev(s, &k) == '.')
-		return single_capital_before(s, k);
 	size_t ws = word_start_before(s, before);
-	if (ws == before)
-		return 0;
-	return u_isupper(ht_utf8_next(s, before, &ws));
+	return ws == before || !is_designator(s, ws, before);
 }
 
 /* A caseless letter (Arabic, Hebrew) standing alone before a full stop is an
