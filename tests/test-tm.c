@@ -255,6 +255,22 @@ START_TEST(empty_tm_is_valid_and_bad_segtype_refused)
 }
 END_TEST
 
+START_TEST(write_error_is_io_and_silent)
+{
+	FILE *fp = fopen("/dev/full", "w");
+	if (!fp)
+		return;
+	ht_tm *tm = ht_tm_new("en");
+	size_t u = ht_tm_add_unit(tm, NULL, NULL, -1);
+	ht_tm_set_seg(tm, u, 0, "text", 4);
+	ht_error err = {0};
+	ck_assert_int_eq(ht_tm_write_tmx(tm, fp, "paragraph", &err), HT_ERR_IO);
+	ck_assert_str_eq(err.message, "TMX: write error");
+	fclose(fp);
+	ht_tm_free(tm);
+}
+END_TEST
+
 /* What OmegaT and Okapi write: a DOCTYPE, zh-CN tags, inline codes, TMX 1.1's lang. */
 START_TEST(other_tools_tmx)
 {
@@ -378,6 +394,7 @@ int main(void)
 	tcase_add_test(tc, control_characters_are_dropped);
 	tcase_add_test(tc, empty_tm_is_valid_and_bad_segtype_refused);
 	tcase_add_test(tc, other_tools_tmx);
+	tcase_add_test(tc, write_error_is_io_and_silent);
 	tcase_add_test(tc, tmx_errors_name_file_and_line);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
