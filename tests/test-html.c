@@ -60,6 +60,9 @@ START_TEST(article_numbers_and_list_labels)
 	      "operative[2.]:Two.\n");
 	READS("<ol start=\"5\"><li>Five</li><li>Six</li></ol><ul><li>Bullet</li></ul>",
 	      "other[5.]:Five\nother[6.]:Six\nother:Bullet\n");
+	/* numbers written in the text become labels, unless nothing else is left */
+	READS("<h2>II. Mandate</h2><p>1. Decides to act;</p><p>(a) First</p><p>3.</p>",
+	      "heading[II.]:Mandate\nother[1.]:Decides to act;\nother[(a)]:First\nother:3.\n");
 	/* a list item's own text and its nested list */
 	READS("<ol><li>Intro:<ol><li>inner</li></ol>tail</li></ol>",
 	      "other[1.]:Intro:\nother[1.]:inner\nother:tail\n");
