@@ -2,44 +2,65 @@
  * driven by per-language data tables.
  *
  * How a paragraph is split
- *   1. ICU (UBRK_SENTENCE, on the UTF-8 text through a UText, one iterator per
- *      splitter reused with ubrk_setUText) proposes candidate boundaries.  ICU
- *      already keeps "1.25", "E/CN.4/2005/L.10", "etc. and" (a full stop before
- *      a lower-case word) and "。”" / "？）" (closing quotes and brackets after a
- *      terminator) right.
- *   2. Each candidate that follows a full stop is tested against the rules
- *      below; a rule that matches removes the candidate ("joins").
- *   3. A candidate sentence that is nothing but an enumeration label ("1.",
- *      "IV.", "B.", "(a)", "76/295.") is joined to the sentence after it, so
- *      that "II. Mandate" and "1. Decides that ..." stay whole.
+ *   1. ICU (UBRK_SENTENCE, on the UTF-8 text through a UText; one iterator
+ *      per splitter, reused with ubrk_setUText) proposes candidate boundaries.
+ *      ICU already keeps "1.25", "E/CN.4/2005/L.10", "etc. and" (a full stop
+ *      before a lower-case word) and "。”" / "？）" (closing quotes and
+ *      brackets after a terminator) right.
+ *   2. A candidate may move (ADJUSTMENTS), then the JOIN rules may remove it.
+ *   3. LABEL: a candidate sentence that is nothing but an enumeration label
+ *      ("1.", "IV.", "IV. G.", "B.", "(a)", "76/295.", "二．", "第五节．") is
+ *      joined to the sentence after it, so that "II. Mandate" and
+ *      "57. Decides that ..." stay whole.  (On the UNPC devset, where lines
+ *      keep their paragraph numbers, this one rule lifts F1 from about 0.4 to
+ *      0.97 and more.)
+ *   4. PUNCTUATION ONLY: a piece without any letter or digit (a stray ">>",
+ *      "»") belongs to the sentence before it.
  *
- * The rules (step 2)
+ * ADJUSTMENTS
+ *   REFERENCE: ICU may break inside a footnote reference glued after a full
+ *   stop ("planning.[23] The ..."): the boundary moves after the bracket.
+ *   OPENING QUOTE: a straight quote glued after a terminator opens the next
+ *   sentence when the straight quotes before it are balanced
+ *   ('目的。"因此 ...'), else it closes the sentence ('他说"同意。"然后').
+ *
+ * JOIN rules
+ *   LOWER: no sentence starts with a lower-case letter, also after "?" and
+ *   "!" ("ГХФУ? и если да ...").
+ *   GLUED: an ASCII full stop with no space after it ends no sentence
+ *   ("再遭.战祸" in Chinese text, "A/RES/70/1.Corr" typos).
  *   ABBREVIATIONS: tables of {abbreviation, condition} per language, plus a
- *   table common to all languages (Latin abbreviations occur in every UN text,
- *   and in Chinese and Arabic ones too).  The abbreviation must end at the full
- *   stop and be preceded by a non-letter (so "v." does not match "Kiev.").  A
- *   lower-case first letter also matches its capital ("Para. 3").  Conditions:
- *     JOIN_ALWAYS        never ends a sentence: titles "Mr.", "Mme.", "Sr.",
- *                        "i.e.", "e.g.", "т.е.", "p. ex.", "v."
- *     JOIN_BEFORE_NUMBER a reference word: joins when a number follows
- *                        ("No. 5", "para. 31", "pp. 12-15", "vol. II",
- *                        "art. 5", "п. 3", "núm. 2", "(ibid., para. 31).")
- *     JOIN_BEFORE_WORD   joins only before one given word ("долл. США")
+ *   table common to all languages (Latin abbreviations occur in every UN
+ *   text, Chinese and Arabic ones too).  The abbreviation must end at the
+ *   full stop and be preceded by a non-letter (so "v." does not match
+ *   "Kiev.").  A lower-case first letter also matches its capital
+ *   ("Para. 3").  Conditions:
+ *     JOIN_ALWAYS        never ends a sentence: titles "Mr.", "M.", "Sr.",
+ *                        "i.e.", "e.g.", "т.е.", "p. ex.", "v.", "c."
+ *     JOIN_BEFORE_NUMBER a reference word: joins when a number, a Roman
+ *                        numeral or an opening bracket follows ("No. 5",
+ *                        "para. 31", "pp. 12-15", "vol. II", "art. 5",
+ *                        "п. 3", "núm. 2", "(ibid., para. 31).", "S.A. (ARSAT)")
+ *     JOIN_BEFORE_WORD   joins only before one given word ("долл. США",
+ *                        French "S. E." = Son Excellence)
  *     JOIN_NOT_AFTER_NUMBER joins unless a number precedes: Russian "г."
  *                        is "город" in "г. Женева" but "год" in
- *                        "2015 г. Комитет ..." which may end a sentence
+ *                        "2015 г. Комитет ...", which may end a sentence
  *     MAY_END            documented only: ICU's decision stands ("etc.",
- *                        "Inc.", "Ltd.", "и т.д."): they join before a
- *                        lower-case word or a number and end a sentence before
- *                        a capital, which is what official texts do
- *   INITIALS: a single capital letter with a full stop ("J." in "J. Smith",
- *   "А." in "А. Иванов") joins when a capitalised word follows and it is at
- *   the start or after a capitalised word or another initial; "annex B. The"
- *   still ends.
+ *                        "Inc.", "Ltd.", "и т.д.", "млн."): they join before
+ *                        a lower-case word or a number and end a sentence
+ *                        before a capital, which is what official texts do
+ *   INITIALS: a single capital letter with a full stop ("J. Smith",
+ *   "Andrzej T. Abraszewski", "А. Иванов") joins when a capitalised word
+ *   follows, unless a word that names parts by letters precedes it ("annex
+ *   B. The", "Group C. Its", "приложение Б."; the DESIGNATORS table).
+ *   CASELESS INITIALS: a lone letter of a script without case before a full
+ *   stop is an abbreviation ("(ص. 34)" = page 34, "ل. س. د" = LSD).
  *
- * Chinese: sentences end at 。！？ (and their ASCII and full-width forms), with
- * any closing quotes and brackets after them; "；" does not end a sentence, as
- * in the UN Parallel Corpus.  Arabic: "." "؟" "!" as ICU sees them.
+ * Chinese: sentences end at 。！？ (and their ASCII and full-width forms),
+ * with any closing quotes and brackets after them; "；" does not end a
+ * sentence, as in the UN Parallel Corpus.  Arabic: "." "؟" "!" as ICU sees
+ * them.  Other languages get ICU's root rules and the common table.
  */
 #include <stdlib.h>
 #include <string.h>
