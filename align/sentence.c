@@ -229,7 +229,7 @@ static int is_letter_cp(int32_t c)
 }
 
 /* Roman numeral letters, for "vol. II" and "IV." */
-static int is_roman_cp(int32_t c) { return c && strchr("IVXLCDMivxlcdm", (int)c) && c < 128; }
+static int is_roman_cp(int32_t c) { return c > 0 && c < 128 && strchr("IVXLCDMivxlcdm", (int)c); }
 
 /* ---- the text around a candidate boundary ---- */
 
