@@ -216,9 +216,11 @@ static int heading_like(const struct ht_para *p)
 }
 
 /* "76/295." — the number of a resolution or decision. */
+static int is_number_label(const char *label);
+
 static int is_resolution_label(const char *label)
 {
-	return label && strchr(label, '/') && label[0] >= '0' && label[0] <= '9';
+	return label && strchr(label, '/') && is_number_label(label);
 }
 
 /* Operative paragraphs are numbered with digits: "1.", "١.", "１．", "1 -". */
