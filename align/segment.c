@@ -170,7 +170,8 @@ static void read_line_paragraphs(ht_doc *doc, const char *text, size_t len, int 
 		pending = NULL;
 		struct ht_para *p = ht_doc_add_para(doc, HT_KIND_OTHER, label_at, label, text + s + skip, e - s - skip);
 		if (one_sentence && p->text_len) {
-			HT_GROW(p->sentences, 1, p->cap_sentences);
+			p->sentences = ht_xmalloc(sizeof *p->sentences);
+			p->cap_sentences = 1;
 			p->sentences[0] = (ht_span){0, p->text_len};
 			p->n_sentences = 1;
 		}

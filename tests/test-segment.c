@@ -76,6 +76,32 @@ START_TEST(labels_arabic)
 }
 END_TEST
 
+/* ------------------------------------------------ reading: NFC by lines */
+
+START_TEST(nfc_line_by_line)
+{
+	/* ht_text_read normalises line by line, skipping lines NFC cannot change;
+	 * the result must be what NFC of the whole gives */
+	static const struct { const char *in, *out; } cases[] = {
+		{"plain\ne\xCC\x81\n\xCC\x81x\n", "plain\n\xC3\xA9\n\xCC\x81x\n"}, /* é; a mark after LF stays */
+		{"\xD8\xA8\xD9\x91\xD9\x8E", "\xD8\xA8\xD9\x8E\xD9\x91"},               /* shadda+fatha reordered */
+		{"\xD8\xA7\xD9\x94 \xD8\xA3", "\xD8\xA3 \xD8\xA3"},                      /* alef + hamza above */
+		{"\xEF\xA4\x80\xE4\xB8\xAD", "\xE8\xB1\x88\xE4\xB8\xAD"},              /* U+F900 -> U+8C48 */
+		{"a\xE2\x80\x80" "b", "a\xE2\x80\x82" "b"},                                      /* EN QUAD -> EN SPACE */
+		{"\xE4\xB8\xAD\xE6\x96\x87\xEF\xBC\x8C\xD0\x96", "\xE4\xB8\xAD\xE6\x96\x87\xEF\xBC\x8C\xD0\x96"},
+	};
+	ht_buf out = HT_BUF_INIT;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ck_assert_int_eq(ht_text_decode("t", cases[i].in, strlen(cases[i].in), &out, NULL, NULL), HT_OK);
+		ck_assert_msg(strcmp(out.s, cases[i].out) == 0, "case %zu: got '%s'", i, out.s);
+	}
+	/* CR alone is kept, CRLF becomes LF */
+	ck_assert_int_eq(ht_text_decode("t", "a\rb\r\nc", 6, &out, NULL, NULL), HT_OK);
+	ck_assert_str_eq(out.s, "a\rb\nc");
+	ht_buf_release(&out);
+}
+END_TEST
+
 /* ---------------------------------------------------- helpers for docs */
 
 static ht_doc *segment(const char *text, ht_input_mode mode)
@@ -469,6 +495,7 @@ int main(void)
 	tcase_add_test(tc, labels_letters_and_numerals);
 	tcase_add_test(tc, labels_arabic);
 	suite_add_tcase(s, tc);
+	tcase_add_test(tc, nfc_line_by_line);
 	tc = tcase_create("pdftext");
 	tcase_add_test(tc, join_cjk_without_space);
 	tcase_add_test(tc, join_latin_with_space_and_hyphens);
