@@ -5,11 +5,16 @@
 
 const char ht_usage_eval[] =
 	"usage: hutong eval align [--json] GOLD TEST [GOLD TEST ...]\n"
-	"       hutong eval sentences [--json] [--lang L ...] [DEVSET_DIR]\n\n"
+	"       hutong eval sentences [--json] [--errors] [--lang L ...] [DEVSET_DIR]\n\n"
 	"  align      strict and lax precision, recall and F1 of alignment beads\n"
 	"             ([i,j]:[k] lines) against gold beads (Sennrich & Volk 2010)\n"
 	"  sentences  how well the sentence splitter recovers the sentence\n"
-	"             boundaries of the UN Parallel Corpus devset, per language\n";
+	"             boundaries of the UN Parallel Corpus devset, per language:\n"
+	"             precision, recall and F1 of the boundaries inside each\n"
+	"             (document, paragraph) group of devset lines; --errors lists\n"
+	"             each missed and extra boundary on stderr.  DEVSET_DIR holds\n"
+	"             UNv1.0.devset.{ids,ar,en,es,fr,ru,zh} (default:\n"
+	"             ../shared/corpora/unpc-devset beside the source tree)\n";
 
 int ht_cmd_eval(int argc, char **argv)
 {
