@@ -9,6 +9,7 @@
 #include "common/util.h"
 #include "hutong/bilingual.h"
 #include "hutong/dict.h"
+#include "hutong/docalign.h"
 #include "hutong/glossary.h"
 #include "hutong/segment.h"
 #include "hutong/tm.h"
@@ -213,6 +214,66 @@ static int read_aligned(const glossary_args *a, ht_tm *pool)
 	return 0;
 }
 
+static ht_status read_document(const char *path, const char *lang, ht_buf *text, ht_doc **doc,
+				ht_error *err)
+{
+	ht_status st = ht_text_read(path, text, NULL, err);
+	if (st == HT_OK)
+		st = ht_doc_segment(text->s, text->len, base_name(path), lang, HT_INPUT_AUTO, doc, err);
+	return st;
+}
+
+/* Two documents in different languages: align their sentences on the way
+ * into a new pool.  Without --from/--to, the Chinese one (else the first) is
+ * the source; the languages come from the file names or the script. */
+static int align_documents(glossary_args *a, const ht_dict *dict, ht_tm **pool)
+{
+	ht_buf text[2] = {HT_BUF_INIT, HT_BUF_INIT};
+	ht_doc *doc[2] = {NULL, NULL};
+	ht_docalign *da = NULL;
+	ht_error err = {0};
+	int rc = 0, src = 0;
+	for (int i = 0; i < 2 && !rc; i++)
+		if (read_document(a->inputs[i], NULL, &text[i], &doc[i], &err) != HT_OK)
+			rc = ht_cli_fail(&err);
+	const char *l0 = rc ? "" : ht_doc_lang(doc[0]), *l1 = rc ? "" : ht_doc_lang(doc[1]);
+	if (!rc && strcmp(l0, l1) == 0)
+		rc = ht_cli_usage_error("glossary", "both documents are in '%s' (%s)", l0,
+					ht_doc_lang_source(doc[0]));
+	if (!rc) {
+		if (a->from)
+			src = strcmp(l1, a->from) == 0;
+		else if (a->to)
+			src = strcmp(l0, a->to) == 0;
+		else
+			src = strcmp(l1, "zh") == 0;
+		a->from = ht_doc_lang(doc[src]);
+		a->to = ht_doc_lang(doc[1 - src]);
+		ht_docalign_opts opts = {HT_LEVEL_SENTENCE, dict};
+		if (ht_docalign_new(doc[src], doc[1 - src], &opts, &da, &err) != HT_OK)
+			rc = ht_cli_fail(&err);
+	}
+	if (!rc) {
+		ht_tm *tm = ht_docalign_to_tm(da, NULL);
+		*pool = ht_tm_new(a->from);
+		ht_tm_add_lang(*pool, a->to);
+		rc = pool_tm(*pool, tm, a->inputs[src], a->from, a->to);
+		ht_tm_free(tm);
+	}
+	/* the glossary is built after the documents are freed: keep the tags */
+	static char from[16], to[16];
+	snprintf(from, sizeof from, "%s", a->from ? a->from : "");
+	snprintf(to, sizeof to, "%s", a->to ? a->to : "");
+	a->from = from;
+	a->to = to;
+	ht_docalign_free(da);
+	for (int i = 0; i < 2; i++) {
+		ht_doc_free(doc[i]);
+		ht_buf_release(&text[i]);
+	}
+	return rc;
+}
+
 /* One document without a version: its paragraphs are the units of the
  * candidates that get dictionary suggestions. */
 static int suggest_from_document(const glossary_args *a, const ht_dict *dict, ht_glossary **out)
@@ -221,9 +282,7 @@ static int suggest_from_document(const glossary_args *a, const ht_dict *dict, ht
 	ht_buf text = HT_BUF_INIT;
 	ht_error err = {0};
 	ht_doc *doc = NULL;
-	ht_status st = ht_text_read(path, &text, NULL, &err);
-	if (st == HT_OK)
-		st = ht_doc_segment(text.s, text.len, base_name(path), a->from, HT_INPUT_AUTO, &doc, &err);
+	ht_status st = read_document(path, a->from, &text, &doc, &err);
 	if (st != HT_OK) {
 		ht_buf_release(&text);
 		return ht_cli_fail(&err);
@@ -279,23 +338,26 @@ int ht_cmd_glossary(int argc, char **argv)
 	for (int i = 0; i < a.ninputs; i++)
 		if (input_kind(a.inputs[i]) == IN_DOC)
 			ndocs++;
-	if (!a.from && input_kind(a.inputs[0]) == IN_TMX)
-		a.from = tmx_source_lang(a.inputs[0], langbuf, sizeof langbuf);
-	if (!a.from)
-		a.from = "zh";
-	if (!a.to)
-		a.to = strcmp(a.from, "en") == 0 ? "zh" : "en";
-	if (strcmp(a.from, a.to) == 0)
-		return ht_cli_usage_error("glossary", "--from and --to are both '%s'", a.from);
 	if (ndocs && ndocs != a.ninputs)
 		return ht_cli_usage_error("glossary", "mix of documents and aligned files (TMX/TSV)");
-	if (ndocs > 1)
-		return ht_cli_usage_error("glossary",
-					  "aligning two documents on the way is not built yet; "
-					  "align them with 'hutong align' and give the TMX");
+	if (ndocs > 2)
+		return ht_cli_usage_error("glossary", "give two documents (an original and its "
+						      "version) or aligned files, not %d documents",
+					  ndocs);
+	if (ndocs != 2) {
+		if (!a.from && input_kind(a.inputs[0]) == IN_TMX)
+			a.from = tmx_source_lang(a.inputs[0], langbuf, sizeof langbuf);
+		if (!a.from)
+			a.from = "zh";
+		if (!a.to)
+			a.to = strcmp(a.from, "en") == 0 ? "zh" : "en";
+	}
+	if (a.from && a.to && strcmp(a.from, a.to) == 0)
+		return ht_cli_usage_error("glossary", "--from and --to are both '%s'", a.from);
 	ht_dict *dict = NULL;
 	ht_error err = {0};
-	if (a.dict && ht_dict_load(a.dict, a.from, a.to, &dict, &err) != HT_OK)
+	if (a.dict && ht_dict_load(a.dict, a.from ? a.from : "zh", a.to ? a.to : "en", &dict,
+				   &err) != HT_OK)
 		return ht_cli_fail(&err);
 	ht_glossary *g = NULL;
 	if (ndocs == 1) {
@@ -305,9 +367,14 @@ int ht_cmd_glossary(int argc, char **argv)
 		} else
 			rc = suggest_from_document(&a, dict, &g);
 	} else {
-		ht_tm *pool = ht_tm_new(a.from);
-		ht_tm_add_lang(pool, a.to);
-		rc = read_aligned(&a, pool);
+		ht_tm *pool = NULL;
+		if (ndocs == 2)
+			rc = align_documents(&a, dict, &pool);
+		else {
+			pool = ht_tm_new(a.from);
+			ht_tm_add_lang(pool, a.to);
+			rc = read_aligned(&a, pool);
+		}
 		if (!rc) {
 			a.opts.dict = dict;
 			if (ht_glossary_build(pool, a.from, a.to, &a.opts, &g, &err) != HT_OK)
