@@ -64,6 +64,7 @@ enum tok_kind { TK_WORD, TK_NUMBER, TK_HYPHEN, TK_BREAK };
 struct tok_info {
 	enum tok_kind kind;
 	int stop;
+	int glued_prev, glued_next; /* joined by a hyphen to the word before / after */
 	size_t skip;               /* bytes of an elided article ("l'", "d'") at its start */
 	size_t kfirst, kfirst_len; /* key as first word (case folded), offsets into keys */
 	size_t krest, krest_len;   /* key in any other place (capitals kept) */
@@ -371,6 +372,22 @@ static void classify_tokens(ht_ngrammer *ng, const char *s, size_t len)
 	}
 }
 
+/* A hyphen written without spaces between two words makes one compound
+ * (nuclear-weapon-free): n-grams never cut it. */
+static void mark_compounds(ht_ngrammer *ng)
+{
+	for (size_t t = 1; t + 1 < ng->ntoks; t++) {
+		const ht_token *a = &ng->toks[t - 1], *h = &ng->toks[t], *b = &ng->toks[t + 1];
+		if (ng->info[t].kind != TK_HYPHEN || ng->info[t - 1].kind == TK_BREAK ||
+		    ng->info[t + 1].kind == TK_BREAK)
+			continue;
+		if (a->start + a->len == h->start && h->start + h->len == b->start) {
+			ng->info[t - 1].glued_next = 1;
+			ng->info[t + 1].glued_prev = 1;
+		}
+	}
+}
+
 static int starts_sentence(const ht_ngrammer *ng, const char *s, size_t len, size_t t)
 {
 	while (t > 0) {
@@ -391,9 +408,10 @@ static int starts_sentence(const ht_ngrammer *ng, const char *s, size_t len, siz
 void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn, void *ctx)
 {
 	classify_tokens(ng, s, len);
+	mark_compounds(ng);
 	const struct tok_info *info = ng->info;
 	for (size_t i = 0; i < ng->ntoks; i++) {
-		if (info[i].kind != TK_WORD || info[i].stop)
+		if (info[i].kind != TK_WORD || info[i].stop || info[i].glued_prev)
 			continue;
 		ht_ngram g;
 		g.start = ng->toks[i].start + info[i].skip;
@@ -412,7 +430,7 @@ void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn
 				ht_buf_add(&ng->key, ng->keys.s + in->kfirst, in->kfirst_len);
 			if (in->kind == TK_WORD)
 				g.nwords++;
-			if (in->kind != TK_WORD || in->stop)
+			if (in->kind != TK_WORD || in->stop || in->glued_next)
 				continue;
 			g.len = ng->toks[j].start + ng->toks[j].len - g.start;
 			g.ntok = j - i + 1;

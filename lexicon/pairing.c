@@ -22,6 +22,9 @@
 /* Candidates within this share of the best Dice are near ties, settled by
  * dictionary support and by length fit. */
 #define NEAR_SHARE 0.9
+/* Dictionary support (share of words found in the senses) must differ by
+ * more than this to settle a near tie. */
+#define DICT_MARGIN 0.3
 /* Units rescanned to find the surface forms of a chosen target. */
 #define SURFACE_SAMPLE 200
 
@@ -428,8 +431,12 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				continue;
 			double cov = opts->dict ? dict_coverage(&ch->support, target_key(tt, id)) : 0;
 			double fit = -fabs((double)tt->nwords[id] - expect);
-			if (!found || cov > best_cov || (cov == best_cov && fit > best_fit) ||
-			    (cov == best_cov && fit == best_fit && d > out->dice)) {
+			/* dictionary support decides only when clearly different
+			 * (about one word in three), else length fit, then Dice */
+			int better_cov = cov > best_cov + DICT_MARGIN;
+			int same_cov = fabs(cov - best_cov) <= DICT_MARGIN;
+			if (!found || better_cov || (same_cov && fit > best_fit) ||
+			    (same_cov && fit == best_fit && d > out->dice)) {
 				*out = (choice){id, ch->cnt[id], d};
 				best_cov = cov;
 				best_fit = fit;

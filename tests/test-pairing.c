@@ -111,6 +111,12 @@ START_TEST(ngrams_respect_edges)
 	ck_assert_ptr_null(strstr(r, "countries, small")); /* no crossing of a comma */
 	ck_assert_ptr_null(strstr(r, "|small-|"));     /* no hyphen at an edge */
 	free(r);
+	/* a hyphenated compound is never cut */
+	r = scan("en", "a nuclear-weapon-free zone");
+	ck_assert_ptr_nonnull(strstr(r, "|nuclear-weapon-free zone|"));
+	ck_assert_ptr_null(strstr(r, "|nuclear-weapon|"));
+	ck_assert_ptr_null(strstr(r, "|weapon-free zone|"));
+	free(r);
 	/* French elision: the n-gram starts after l' */
 	r = scan("fr", "Promouvoir l'égalité des sexes");
 	ck_assert_ptr_nonnull(strstr(r, "|égalité des sexes|"));
