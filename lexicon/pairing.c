@@ -25,6 +25,8 @@
 /* Dictionary support (share of words found in the senses) must differ by
  * more than this to settle a near tie. */
 #define DICT_MARGIN 0.3
+/* Units looked at to compare in-sentence positions in an exact tie. */
+#define POSITION_SAMPLE 20
 /* Units rescanned to find the surface forms of a chosen target. */
 #define SURFACE_SAMPLE 200
 
@@ -203,6 +205,10 @@ static void target_length_bounds(const char *from, const char *term, size_t *max
 	if (*expect < 1)
 		*expect = 1;
 }
+
+/* Minus the distance between n words and the expected length.  It only
+ * settles near ties: 气候变化 is "climate change" rather than "climate". */
+static double length_fit(size_t n, double expect) { return -fabs((double)n - expect); }
 
 /* ---- dictionary support ---- */
 
@@ -387,6 +393,52 @@ static int key_contains(chooser *ch, const char *outer, const char *inner)
 
 static double dice_of(size_t co, size_t fs, size_t df) { return 2.0 * (double)co / (double)(fs + df); }
 
+/* ---- in-sentence position ---- */
+
+typedef struct position_probe {
+	const char *key;
+	double pos;  /* of the first occurrence; -1 until found */
+} position_probe;
+
+static void probe_position(const ht_ngram *g, void *ctx)
+{
+	position_probe *p = ctx;
+	if (p->pos < 0 && strlen(p->key) == g->keylen && memcmp(p->key, g->key, g->keylen) == 0)
+		p->pos = g->pos;
+}
+
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	for (size_t i = 0; m && i + m <= n; i++)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* Mean distance between the relative positions of the source term and of
+ * target `id` over (at most POSITION_SAMPLE of) the units holding both. */
+static double position_distance(const corpus *c, const char *term, size_t id, const size_t *units,
+				size_t nu)
+{
+	double sum = 0;
+	size_t n = 0, tlen = strlen(term);
+	for (size_t k = 0; k < nu && n < POSITION_SAMPLE; k++) {
+		if (!unit_has_target(c, units[k], id))
+			continue;
+		size_t u = c->tm_unit[units[k]], slen, glen;
+		const char *src = ht_tm_seg(c->tm, u, c->from, &slen);
+		const char *tgt = ht_tm_seg(c->tm, u, c->to, &glen);
+		const char *at = find_bytes(src, slen, term, tlen);
+		position_probe p = {target_key(&c->tt, id), -1};
+		ht_ngrammer_scan(c->ng, tgt, glen, probe_position, &p);
+		if (!at || p.pos < 0)
+			continue;
+		sum += fabs((double)(at - src) / (double)slen - p.pos);
+		n++;
+	}
+	return n ? sum / (double)n : 1.0;
+}
+
 static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts, const char *term,
 			 const size_t *units, size_t nu, choice *out)
 {
@@ -430,7 +482,7 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 			if (d < best * NEAR_SHARE)
 				continue;
 			double cov = opts->dict ? dict_coverage(&ch->support, target_key(tt, id)) : 0;
-			double fit = -fabs((double)tt->nwords[id] - expect);
+			double fit = length_fit(tt->nwords[id], expect);
 			/* dictionary support decides only when clearly different
 			 * (about one word in three), else length fit, then Dice */
 			int better_cov = cov > best_cov + DICT_MARGIN;
@@ -443,6 +495,28 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				found = 1;
 			}
 		}
+		/* exact ties: the n-gram whose place in its sentence is nearest to
+		 * the source term's place in its own */
+		double best_dist = -1;
+		choice tied = *out;
+		for (size_t k = 0; found && k < ch->ntouched; k++) {
+			uint32_t id = ch->touched[k];
+			if (id == out->id || ch->cnt[id] < opts->min_freq || tt->nwords[id] > maxw)
+				continue;
+			double d = dice_of(ch->cnt[id], nu, tt->df[id]);
+			double fit = length_fit(tt->nwords[id], expect);
+			double cov = opts->dict ? dict_coverage(&ch->support, target_key(tt, id)) : 0;
+			if (d != out->dice || fit != best_fit || fabs(cov - best_cov) > DICT_MARGIN)
+				continue;
+			if (best_dist < 0)
+				best_dist = position_distance(c, term, out->id, units, nu);
+			double dist = position_distance(c, term, id, units, nu);
+			if (dist < best_dist) {
+				best_dist = dist;
+				tied = (choice){id, ch->cnt[id], d};
+			}
+		}
+		*out = tied;
 		/* extension toward a longer n-gram that keeps most co-occurrences */
 		choice ext = *out;
 		for (size_t k = 0; found && k < ch->ntouched; k++) {
