@@ -19,6 +19,7 @@
 #include "align/aligner-internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +28,10 @@
 #define MAXRUN 4    /* longest side of a bead */
 
 const al_params al_default_params = {
-	.skip = 0.0,
-	.len_sigma = 0.5,
-	.len_floor = 0.15,
+	.skip = -0.1,
+	.len_sigma = 0.7,
+	.len_floor = 0.05,
+	.spread_k = 2.8,
 	.band_fine = 8,
 	.band_coarse = 10,
 };
@@ -458,6 +460,46 @@ void al_align_pair(const al_pair *p, const al_params *prm, ht_bead **beads, size
 	solve(&p->s, &p->t, &p->links, prm, ratio, 1, beads, nbeads);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* How much lengths of translations vary in this pair: the spread of the log
+ * length ratio over the more confident half of the first pass's 1-1 beads
+ * (literary zh-en varies half again as much as de-fr).  0 when too few. */
+static double length_spread(const al_pair *p, const ht_bead *beads, size_t nb)
+{
+	double ratio = (p->t.cum_len[p->t.n] + 1.0) / (p->s.cum_len[p->s.n] + 1.0);
+	double *conf = ht_xmalloc((nb ? nb : 1) * sizeof *conf);
+	size_t n = 0;
+	for (size_t k = 0; k < nb; k++)
+		if (beads[k].nsrc == 1 && beads[k].ntgt == 1)
+			conf[n++] = beads[k].confidence;
+	if (n < 10) {
+		free(conf);
+		return 0;
+	}
+	qsort(conf, n, sizeof *conf, cmp_double);
+	double median = conf[n / 2], sum = 0, sum2 = 0;
+	size_t m = 0;
+	for (size_t k = 0; k < nb; k++) {
+		const ht_bead *b = &beads[k];
+		if (b->nsrc != 1 || b->ntgt != 1 || b->confidence < median)
+			continue;
+		double ls = p->s.cum_len[b->src + 1] - p->s.cum_len[b->src];
+		double lt = p->t.cum_len[b->tgt + 1] - p->t.cum_len[b->tgt];
+		double d = log((lt + 2.0) / (ratio * ls + 2.0));
+		sum += d;
+		sum2 += d * d;
+		m++;
+	}
+	free(conf);
+	double mean = sum / (double)m;
+	return sqrt(sum2 / (double)m - mean * mean);
+}
+
 static ht_bead *trivial_beads(size_t nsrc, size_t ntgt, size_t *nbeads)
 {
 	size_t n = nsrc + ntgt;
@@ -485,8 +527,22 @@ ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t n
 		return HT_OK;
 	}
 	al_pair p;
+	al_params prm = al_default_params;
+#ifdef HT_ALIGN_TUNING /* development builds: override the knobs from the environment */
+	const char *tune = getenv("HT_TUNE");
+	if (tune)
+		sscanf(tune, "%lf,%lf,%lf,%lf", &prm.skip, &prm.len_sigma, &prm.len_floor, &prm.spread_k);
+#endif
 	al_pair_prepare(&p, opts, src, nsrc, tgt, ntgt);
-	al_align_pair(&p, &al_default_params, beads, nbeads);
+	al_align_pair(&p, &prm, beads, nbeads);
+	/* second pass with the translations the first one taught, and the
+	 * length spread it showed */
+	double spread = length_spread(&p, *beads, *nbeads);
+	if (spread > 0)
+		prm.len_sigma = fmin(fmax(prm.spread_k * spread, 0.3), 1.2);
+	al_pair_learn(&p, *beads, *nbeads);
+	free(*beads);
+	al_align_pair(&p, &prm, beads, nbeads);
 	al_pair_release(&p);
 	return HT_OK;
 }
