@@ -54,4 +54,12 @@ if ! cmp -s "$work/expected" "$work/got"; then
 	diff "$work/expected" "$work/got" || true
 	fail "target/doc.txt differs from the expected translations"
 fi
-echo "OmegaT filled 15 of 17 segments from hutong's zh-en and six-language TMX, left 2 untranslated, and reported the truncated TMX"
+# and hutong reads back what OmegaT writes: its project TMX (a DOCTYPE naming a
+# DTD that is not there, zh-CN/en-US tags, comments) holds the 15 translations
+[ -f "$proj/proj-level2.tmx" ] || fail "OmegaT wrote no proj-level2.tmx"
+"$convert" --tmx-to-tsv "$proj/proj-level2.tmx" >"$work/back.tsv" || fail "hutong cannot read OmegaT's TMX"
+[ "$(head -n 1 "$work/back.tsv")" = "langs	zh-CN	en-US" ] || fail "OmegaT's TMX read as $(head -n 1 "$work/back.tsv")"
+tail -n +2 "$work/back.tsv" | sort >"$work/back.sorted"
+head -n 15 "$work/titles.tsv" | sort >"$work/want.sorted"
+cmp -s "$work/back.sorted" "$work/want.sorted" || { diff "$work/want.sorted" "$work/back.sorted" || true; fail "OmegaT's TMX read back differs"; }
+echo "OmegaT filled 15 of 17 segments from hutong's zh-en and six-language TMX, left 2 untranslated, reported the truncated TMX; hutong read OmegaT's project TMX back"
