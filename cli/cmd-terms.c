@@ -7,7 +7,6 @@
 #include "cli/cli.h"
 #include "common/util.h"
 #include "hutong/segment.h"
-#include "hutong/sentence.h"
 #include "hutong/terms.h"
 
 const char ht_usage_terms[] =
@@ -36,10 +35,6 @@ const char ht_usage_terms[] =
 	"where document and unit (a paragraph id such as p12, or a TSV row's key)\n"
 	"locate one example.  JSONL adds the rank, the match key, the length and the\n"
 	"number of units the term occurs in.\n";
-
-/* ht_doc_segment comes with the segmenter; until it is linked in, plain line
- * and paragraph reading below stands in for it. */
-#pragma weak ht_doc_segment
 
 enum { MODE_TSV = 100 };
 
@@ -167,87 +162,42 @@ static ht_status add_tsv(ht_termset *ts, const char *name, const char *s, size_t
 	return HT_OK;
 }
 
-/* Stand-in for the segmenter: one unit per line (lines, paragraphs), or
- * PDF-extracted text where an indented line opens a paragraph and the
- * following lines continue it (footnote rules and bare URLs skipped). */
-static void add_plain(ht_termset *ts, const char *name, const char *s, size_t len, int mode,
-		      int zh)
+static int is_tsv(const char *path, const struct terms_opts *o)
 {
-	ht_buf para = HT_BUF_INIT, id = HT_BUF_INIT;
-	size_t n = 0;
-	for (size_t at = 0, end; at < len; at = end + 1) {
-		end = line_end(s, len, at);
-		size_t a = at, b = end;
-		while (a < b && (s[a] == ' ' || s[a] == '\t'))
-			a++;
-		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
-			b--;
-		int indent = a > at;
-		int lines = mode != HT_INPUT_AUTO && mode != HT_INPUT_PDFTEXT;
-		if (a == b && !lines)
-			continue; /* PDF text has blank lines between wrapped lines */
-		int skip = a == b || strncmp(s + a, "http", 4) == 0 || strncmp(s + a, "____", 4) == 0;
-		if ((lines || indent || skip) && para.len) {
-			ht_buf_reset(&id);
-			ht_buf_addf(&id, "p%zu", ++n);
-			ht_termset_add_text(ts, para.s, para.len, name, id.s);
-			ht_buf_reset(&para);
-		}
-		if (skip)
-			continue;
-		if (para.len && !zh)
-			ht_buf_addc(&para, ' ');
-		ht_buf_add(&para, s + a, b - a);
-	}
-	if (para.len) {
-		ht_buf_reset(&id);
-		ht_buf_addf(&id, "p%zu", ++n);
-		ht_termset_add_text(ts, para.s, para.len, name, id.s);
-	}
-	ht_buf_release(&para);
-	ht_buf_release(&id);
+	return o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv"));
 }
 
-static ht_status add_file(ht_termset *ts, const char *path, const char *text, size_t len,
-			  const struct terms_opts *o, const char *lang, ht_error *err)
+/* Add the paragraphs of one file to the term set, made on the first file
+ * in the language given or found by the segmenter (file name, script). */
+static ht_status add_file(ht_termset **ts, const char *path, const char *text, size_t len,
+			  const struct terms_opts *o, ht_error *err)
 {
-	if (o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv")))
-		return add_tsv(ts, path, text, len, lang, err);
-	if (!ht_doc_segment) {
-		add_plain(ts, path, text, len, o->mode, strcmp(lang, "zh") == 0);
-		return HT_OK;
+	const char *lang = *ts ? ht_termset_lang(*ts) : o->lang;
+	if (is_tsv(path, o)) {
+		if (!lang)
+			return ht_error_set(err, HT_ERR_USAGE, "%s: a table of several languages: give --lang",
+					    path);
+		if (!*ts)
+			*ts = ht_termset_new(lang);
+		return add_tsv(*ts, path, text, len, lang, err);
 	}
 	ht_doc *doc = NULL;
 	ht_status st = ht_doc_segment(text, len, path, lang, (ht_input_mode)o->mode, &doc, err);
 	if (st != HT_OK)
 		return st;
+	if (!*ts) {
+		if (strcmp(ht_doc_lang(doc), "und") == 0) {
+			ht_doc_free(doc);
+			return ht_error_set(err, HT_ERR_USAGE, "%s: cannot tell the language: give --lang", path);
+		}
+		*ts = ht_termset_new(ht_doc_lang(doc));
+	}
 	for (size_t i = 0; i < ht_doc_para_count(doc); i++) {
 		const ht_para *p = ht_doc_para(doc, i);
-		ht_termset_add_text(ts, ht_para_text(p), ht_para_text_len(p), path, ht_para_id(p));
+		ht_termset_add_text(*ts, ht_para_text(p), ht_para_text_len(p), path, ht_para_id(p));
 	}
 	ht_doc_free(doc);
 	return HT_OK;
-}
-
-/* "NAME.zh.txt", "UNv1.0.devset.zh": a two-letter UN tag among the name's
- * dot-separated parts, when the library's guess is not available. */
-static const char *lang_of_name(const char *path)
-{
-	const char *l = ht_lang_from_filename(path);
-	if (l)
-		return l;
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
-		char tag[3] = {0};
-		if (strlen(p + 1) >= 2 && (p[3] == '.' || p[3] == '\0')) {
-			memcpy(tag, p + 1, 2);
-			for (const char *const *u = ht_un_languages; *u; u++)
-				if (strcmp(*u, tag) == 0)
-					return *u;
-		}
-	}
-	return NULL;
 }
 
 /* ---- output ---- */
@@ -315,26 +265,9 @@ int ht_cmd_terms(int argc, char **argv)
 	ht_error err = {0};
 	ht_buf text = HT_BUF_INIT;
 	ht_termset *ts = NULL;
-	const char *lang = o.lang;
 	for (int f = optind; f < argc && rc == 0; f++) {
-		ht_status st = ht_text_read(argv[f], &text, NULL, &err);
-		if (st != HT_OK) {
-			rc = ht_cli_fail(&err);
-			break;
-		}
-		if (!lang)
-			lang = lang_of_name(argv[f]);
-		if (!lang) {
-			const char *guess = ht_lang_detect(text.s, text.len);
-			lang = guess && strcmp(guess, "und") != 0 ? guess : NULL;
-		}
-		if (!lang) {
-			rc = ht_cli_usage_error("terms", "cannot tell the language of %s; give --lang", argv[f]);
-			break;
-		}
-		if (!ts)
-			ts = ht_termset_new(lang);
-		if (add_file(ts, argv[f], text.s, text.len, &o, lang, &err) != HT_OK)
+		if (ht_text_read(argv[f], &text, NULL, &err) != HT_OK ||
+		    add_file(&ts, argv[f], text.s, text.len, &o, &err) != HT_OK)
 			rc = ht_cli_fail(&err);
 	}
 	ht_buf_release(&text);
