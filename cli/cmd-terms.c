@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "common/util.h"
+#include "hutong/dict.h"
 #include "hutong/segment.h"
 #include "hutong/terms.h"
 
@@ -27,6 +28,9 @@ const char ht_usage_terms[] =
 	"                      auto; a .tsv file with a header row naming language\n"
 	"                      columns, like the SDG tables, gives the column of L)\n"
 	"  -f, --format F      tsv (default) or jsonl\n"
+	"  -d, --dict FILE     a dictionary of the language's words (CC-CEDICT for\n"
+	"                      Chinese): its words may carry a function character at a\n"
+	"                      candidate's edge (optional; built-in rules otherwise)\n"
 	"  -o, --output FILE   write there (atomically) instead of stdout\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -39,7 +43,7 @@ const char ht_usage_terms[] =
 enum { MODE_TSV = 100 };
 
 struct terms_opts {
-	const char *lang, *output;
+	const char *lang, *output, *dict;
 	size_t limit, min_freq;
 	int mode, jsonl;
 };
@@ -61,12 +65,13 @@ static int parse_opts(int argc, char **argv, struct terms_opts *o)
 		{"lang", required_argument, NULL, 'l'},   {"limit", required_argument, NULL, 'n'},
 		{"min-freq", required_argument, NULL, 'm'}, {"input", required_argument, NULL, 'i'},
 		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+		{"dict", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	*o = (struct terms_opts){NULL, "-", 50, 2, HT_INPUT_AUTO, 0};
+	*o = (struct terms_opts){NULL, "-", NULL, 50, 2, HT_INPUT_AUTO, 0};
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:d:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': o->lang = optarg; break;
 		case 'n':
@@ -91,6 +96,7 @@ static int parse_opts(int argc, char **argv, struct terms_opts *o)
 				return ht_cli_usage_error("terms", "unknown format '%s'", optarg);
 			break;
 		case 'o': o->output = optarg; break;
+		case 'd': o->dict = optarg; break;
 		case 'h': return -1;
 		case ':': return ht_cli_usage_error("terms", "option '%s' needs a value", argv[optind - 1]);
 		default: return ht_cli_usage_error("terms", "unknown option '%s'", argv[optind - 1]);
@@ -167,10 +173,18 @@ static int is_tsv(const char *path, const struct terms_opts *o)
 	return o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv"));
 }
 
+/* The term set, made on the first file in its language. */
+static ht_termset *new_termset(const char *lang, const ht_dict *dict)
+{
+	ht_termset *ts = ht_termset_new(lang);
+	ht_termset_set_dict(ts, dict);
+	return ts;
+}
+
 /* Add the paragraphs of one file to the term set, made on the first file
  * in the language given or found by the segmenter (file name, script). */
 static ht_status add_file(ht_termset **ts, const char *path, const char *text, size_t len,
-			  const struct terms_opts *o, ht_error *err)
+			  const struct terms_opts *o, const ht_dict *dict, ht_error *err)
 {
 	const char *lang = *ts ? ht_termset_lang(*ts) : o->lang;
 	if (is_tsv(path, o)) {
@@ -178,7 +192,7 @@ static ht_status add_file(ht_termset **ts, const char *path, const char *text, s
 			return ht_error_set(err, HT_ERR_USAGE, "%s: a table of several languages: give --lang",
 					    path);
 		if (!*ts)
-			*ts = ht_termset_new(lang);
+			*ts = new_termset(lang, dict);
 		return add_tsv(*ts, path, text, len, lang, err);
 	}
 	ht_doc *doc = NULL;
@@ -190,7 +204,7 @@ static ht_status add_file(ht_termset **ts, const char *path, const char *text, s
 			ht_doc_free(doc);
 			return ht_error_set(err, HT_ERR_USAGE, "%s: cannot tell the language: give --lang", path);
 		}
-		*ts = ht_termset_new(ht_doc_lang(doc));
+		*ts = new_termset(ht_doc_lang(doc), dict);
 	}
 	for (size_t i = 0; i < ht_doc_para_count(doc); i++) {
 		const ht_para *p = ht_doc_para(doc, i);
@@ -265,9 +279,12 @@ int ht_cmd_terms(int argc, char **argv)
 	ht_error err = {0};
 	ht_buf text = HT_BUF_INIT;
 	ht_termset *ts = NULL;
+	ht_dict *dict = NULL;
+	if (o.dict && ht_dict_load(o.dict, o.lang ? o.lang : "zh", "en", &dict, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
 	for (int f = optind; f < argc && rc == 0; f++) {
 		if (ht_text_read(argv[f], &text, NULL, &err) != HT_OK ||
-		    add_file(&ts, argv[f], text.s, text.len, &o, &err) != HT_OK)
+		    add_file(&ts, argv[f], text.s, text.len, &o, dict, &err) != HT_OK)
 			rc = ht_cli_fail(&err);
 	}
 	ht_buf_release(&text);
@@ -276,5 +293,6 @@ int ht_cmd_terms(int argc, char **argv)
 	if (rc == 0)
 		rc = write_output(ts, &o);
 	ht_termset_free(ts);
+	ht_dict_free(dict);
 	return rc;
 }

@@ -18,6 +18,7 @@
  * Its score is C-value over its immediate containing candidates times a
  * factor of its branching entropy on the weaker side. */
 #include "lexicon/terms-internal.h"
+#include "hutong/dict.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -62,6 +63,7 @@ struct ranked {
 struct ht_termset {
 	char *lang;
 	ht_tlang tl;
+	const ht_dict *dict;
 	ht_strmap surfs; /* token surfaces; id 0 is the separator */
 	ht_strmap names; /* document and unit names */
 	uint32_t *pos_surf;
@@ -106,6 +108,8 @@ ht_termset *ht_termset_new(const char *lang)
 	ht_strmap_init(&ts->keys);
 	return ts;
 }
+
+void ht_termset_set_dict(ht_termset *ts, const ht_dict *dict) { ts->dict = dict; }
 
 static void rank_release(ht_termset *ts)
 {
@@ -639,7 +643,9 @@ static int zh_pair_is_word(const ht_termset *ts, size_t pos)
 		return 0;
 	memcpy(two, a, l1);
 	memcpy(two + l1, b, l2);
-	return ht_tlang_zh_edge_word(two, l1 + l2);
+	const char *const *targets;
+	return ht_tlang_zh_edge_word(two, l1 + l2) ||
+	       (ts->dict && ht_dict_lookup(ts->dict, two, l1 + l2, &targets) > 0);
 }
 
 /* A conjunction with at most `side` tokens on each side: 中亚和南亚,
