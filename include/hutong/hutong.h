@@ -8,6 +8,7 @@
 #include "hutong/sentence.h"
 #include "hutong/dict.h"
 #include "hutong/align.h"
+#include "hutong/docalign.h"
 #include "hutong/tm.h"
 #include "hutong/terms.h"
 #include "hutong/glossary.h"

@@ -1,0 +1,89 @@
+#!/bin/sh
+# hutong align on bad input: each case gives a clear message and the right
+# exit code, or a correct alignment with a warning; never a crash or a hang,
+# and never a half-written output file.
+set -u
+: "${HUTONG:?}" "${HT_SRCDIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+# run EXPECTED_RC ARGS...: stdout in $tmp/out, stderr in $tmp/err
+run() {
+	want=$1
+	shift
+	"$HUTONG" align "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ "$rc" -eq "$want" ] || bad "align $* exited $rc, want $want: $(cat "$tmp/err")"
+	[ "$rc" -lt 128 ] || bad "align $* crashed"
+}
+has_err() { grep -q -- "$1" "$tmp/err" || bad "stderr lacks '$1': $(cat "$tmp/err")"; }
+
+printf 'First sentence.\nSecond sentence.\nThird one.\n' >"$tmp/a.en.txt"
+printf 'Première phrase.\nDeuxième phrase.\nTroisième.\n' >"$tmp/a.fr.txt"
+: >"$tmp/empty.fr.txt"
+
+# one file empty: every unit of the other side aligned to nothing, with a warning
+run 0 --input lines --format beads "$tmp/a.en.txt" "$tmp/empty.fr.txt"
+has_err "empty.fr.txt: no text to align"
+[ "$(cat "$tmp/out")" = "$(printf '[0]:[]\n[1]:[]\n[2]:[]')" ] || bad "empty side: $(cat "$tmp/out")"
+
+# both empty: nothing to write, no failure
+run 0 --input lines --format beads "$tmp/empty.fr.txt" "$tmp/empty.fr.txt"
+[ ! -s "$tmp/out" ] || bad "two empty files gave output"
+
+# files of very different length: aligned (every unit once) with a warning
+i=0
+while [ $i -lt 60 ]; do echo "Sentence number $i of a long text."; i=$((i + 1)); done >"$tmp/long.en.txt"
+run 0 --input lines --format beads "$tmp/long.en.txt" "$tmp/a.fr.txt"
+has_err "are they versions of the same text"
+src=$(sed -n 's/^\[\([0-9,]*\)\]:.*/\1/p' "$tmp/out" | tr ',' '\n' | grep -c .)
+tgt=$(sed -n 's/.*:\[\([0-9,]*\)\]$/\1/p' "$tmp/out" | tr ',' '\n' | grep -c .)
+[ "$src" -eq 60 ] && [ "$tgt" -eq 3 ] || bad "long/short covered $src/60 and $tgt/3 units"
+
+# invalid UTF-8: exit 3 naming the file and the byte
+printf 'Good line.\nBad \377 byte.\n' >"$tmp/bad.fr.txt"
+run 3 --input lines "$tmp/a.en.txt" "$tmp/bad.fr.txt"
+has_err "bad.fr.txt: byte 15: invalid UTF-8"
+# binary input (a NUL byte) too
+printf 'abc\000def\n' >"$tmp/bin.fr.txt"
+run 3 --input lines "$tmp/a.en.txt" "$tmp/bin.fr.txt"
+has_err "bin.fr.txt: byte 3"
+
+# a wrong --from: the alignment is made, with a warning if the text says otherwise
+zh="$HT_SRCDIR/corpora/A_RES_76_295.zh.txt"
+run 0 --input lines --from en --to fr --format beads "$zh" "$tmp/a.fr.txt"
+has_err "looks like 'zh', not 'en'"
+# a --from that is no language tag at all is misuse
+run 2 --from 'zh_CN!' --to en "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "not a BCP 47 language tag"
+# languages other than the six are handled generically
+printf 'Erster Satz.\nZweiter Satz.\nDritter.\n' >"$tmp/a.de.txt"
+run 0 --input lines --from de --to hu --format beads "$tmp/a.de.txt" "$tmp/a.en.txt"
+[ "$(wc -l <"$tmp/out")" -eq 3 ] || bad "de-hu: $(cat "$tmp/out")"
+
+# misuse: exit 2 with one line
+run 2 "$tmp/a.en.txt"
+run 2 --format xml "$tmp/a.en.txt" "$tmp/a.fr.txt"
+run 2 --level word "$tmp/a.en.txt" "$tmp/a.fr.txt"
+run 2 --input pdf "$tmp/a.en.txt" "$tmp/a.fr.txt"
+run 2 --bogus "$tmp/a.en.txt" "$tmp/a.fr.txt"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] || bad "misuse message is not one line"
+run 2 --pivot zh "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "none of the files is in 'zh'"
+run 2 --pivot en --format beads "$tmp/a.en.txt" "$tmp/a.fr.txt"
+
+# I/O: a missing input, an output (TMX) that cannot be written, a missing dictionary
+run 4 --input lines "$tmp/none.en.txt" "$tmp/a.fr.txt"
+has_err "none.en.txt"
+run 4 --input lines --format tmx -o "$tmp/no/such/dir/out.tmx" "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "out.tmx"
+run 4 --input lines --dict "$tmp/none.dict" "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "none.dict"
+# a failed run leaves no output file behind
+"$HUTONG" align --input lines -o "$tmp/o.tsv" "$tmp/a.en.txt" "$tmp/bad.fr.txt" 2>/dev/null
+[ ! -e "$tmp/o.tsv" ] || bad "a failed run left $tmp/o.tsv"
+ls "$tmp" | grep -q 'tmp-' && bad "a temporary file was left behind"
+
+exit $fail
