@@ -17,6 +17,8 @@
  *   the six versions can be matched by label; the heading keeps its words as
  *   text.  A list item of an <ol> is labelled "1.", "2.", ... (counting from
  *   the list's start attribute); the item's first paragraph takes the label.
+ *   Other paragraphs that begin with a number of their own ("1. Decides",
+ *   "II. Mandate", "(a)") take it as label (ht_label_find), out of the text.
  * - Whitespace (ASCII spaces, tabs, line ends) collapses to one space and is
  *   trimmed; other spaces such as U+00A0 are kept.
  */
@@ -80,8 +82,15 @@ static void add_text(struct walk *w, const char *s)
 static void flush(struct walk *w)
 {
 	if (w->text.len) {
-		size_t n = strlen(w->label);
-		ht_doc_add_para(w->doc, w->kind, n ? w->label : NULL, n, w->text.s, w->text.len);
+		size_t n = strlen(w->label), skip = 0;
+		const char *label = w->label;
+		if (!n) { /* a number written in the text: "1. Decides", "II. Mandate" */
+			n = ht_label_find(w->text.s, w->text.len, &skip);
+			label = w->text.s;
+			if (skip >= w->text.len)
+				n = skip = 0; /* a label alone stays text */
+		}
+		ht_doc_add_para(w->doc, w->kind, n ? label : NULL, n, w->text.s + skip, w->text.len - skip);
 		w->label[0] = '\0';
 	}
 	ht_buf_reset(&w->text);
@@ -213,8 +222,11 @@ ht_status ht_html_read(ht_doc *doc, const char *text, size_t len, ht_error *err)
 		return HT_OK;
 	if (len > INT_MAX)
 		return ht_error_set(err, HT_ERR_DATA, "%s: HTML of %zu bytes is too large", doc->name, len);
+	/* XML_PARSE_HUGE: without it libxml2 drops, silently, whatever lies deeper
+	 * than 256 elements or in a text node above 10 MB */
 	htmlDocPtr html = htmlReadMemory(text, (int)len, NULL, "UTF-8",
-					 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+					 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+						 XML_PARSE_HUGE);
 	if (!html)
 		return ht_error_set(err, HT_ERR_DATA, "%s: cannot be read as HTML", doc->name);
 	struct walk w = {.doc = doc, .kind = HT_KIND_OTHER};

@@ -200,7 +200,7 @@ static size_t number_label(const char *s, size_t len)
 		size_t m, body = run_of(s, len, next, is_digit, 4, &m);
 		if (!body)
 			return 0;
-		return terminator(s, len, next + body, 0);
+		return terminator(s, len, next + body, 1); /* "76/295." or, in Arabic, "76/295 -" */
 	}
 	/* multi-level numbers: 1.2. and 1.2.3.; "1.5 million" is no label */
 	size_t k = i;

@@ -833,14 +833,13 @@ static int looks_like_marker(const char *s, size_t len, size_t start, size_t end
 	}
 	if (!is_letter(before))
 		return 0;
-	if (before < 0x80) {
-		/* "Declaration1" but not "CO2" or "G20" */
-		if (!(before >= 'a' && before <= 'z'))
-			return 0;
-		size_t k = b, n = 1;
-		while (k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z')
-			k--, n++;
-		if (n < 3)
+	/* glued to a word: "Declaration1", "Genève1", "Женеве1", but not "CO2" or "G20" */
+	if (!is_spaceless(before)) {
+		size_t k = b;
+		int32_t prev = k ? ht_utf8_prev(s, &k) : -1;
+		utf8proc_category_t c1 = utf8proc_category(before), c0 = prev >= 0 ? utf8proc_category(prev) : 0;
+		if ((c1 != UTF8PROC_CATEGORY_LL && c1 != UTF8PROC_CATEGORY_LO) ||
+		    (c0 != UTF8PROC_CATEGORY_LL && c0 != UTF8PROC_CATEGORY_LO && c0 != UTF8PROC_CATEGORY_MN))
 			return 0;
 	}
 	return after_ok;
@@ -856,11 +855,33 @@ static long match_note(const notes_seen *seen, const char *num, size_t len)
 }
 
 /* Copy s to out without its footnote markers, recording them in notes. */
-static void strip_markers(const char *s, size_t len, notes_seen *seen, ht_buf *out, ht_buf *notes)
+static void strip_markers(ht_doc *doc, const char *s, size_t len, notes_seen *seen, ht_buf *out,
+			  ht_buf *notes)
 {
 	size_t i = 0, copied = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
+		if (c == '(' && i > 0 && seen->next < seen->n) {
+			/* "(1)" glued to a word, as Arabic documents write markers */
+			size_t e = i + 1;
+			while (e < len && e - i <= 3 && s[e] >= '0' && s[e] <= '9')
+				e++;
+			size_t b = i;
+			int32_t before = ht_utf8_prev(s, &b);
+			long k = -1;
+			if (e > i + 1 && e < len && s[e] == ')' && (is_letter(before) || is_marker_host_punct(before)) &&
+			    before != ')')
+				k = match_note(seen, s + i + 1, e - i - 1);
+			if (k >= 0) {
+				ht_buf_add(out, s + copied, i - copied);
+				ht_buf_add(notes, s + i + 1, e - i - 1);
+				ht_buf_addc(notes, '\0');
+				ht_doc_add_drop(doc, s + i, e + 1 - i); /* the parentheses are counted */
+				seen->next = (size_t)k + 1;
+				copied = i = e + 1;
+				continue;
+			}
+		}
 		if (c >= '0' && c <= '9') {
 			size_t e = i;
 			while (e < len && s[e] >= '0' && s[e] <= '9')
@@ -967,7 +988,7 @@ static void emit(reader *r)
 					continue;
 				}
 			}
-			strip_markers(it->text.s + skip, it->text.len - skip, &seen, &stripped, &notes);
+			strip_markers(r->doc, it->text.s + skip, it->text.len - skip, &seen, &stripped, &notes);
 			tidy_spaces(stripped.s, stripped.len, &tidy);
 			struct ht_para *p = ht_doc_add_para(r->doc, HT_KIND_OTHER, it->text.s, label, tidy.s, tidy.len);
 			for (size_t k = 0; k < notes.len; k += strlen(notes.s + k) + 1)

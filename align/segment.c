@@ -170,7 +170,8 @@ static void read_line_paragraphs(ht_doc *doc, const char *text, size_t len, int 
 		pending = NULL;
 		struct ht_para *p = ht_doc_add_para(doc, HT_KIND_OTHER, label_at, label, text + s + skip, e - s - skip);
 		if (one_sentence && p->text_len) {
-			HT_GROW(p->sentences, 1, p->cap_sentences);
+			p->sentences = ht_xmalloc(sizeof *p->sentences);
+			p->cap_sentences = 1;
 			p->sentences[0] = (ht_span){0, p->text_len};
 			p->n_sentences = 1;
 		}
@@ -216,9 +217,11 @@ static int heading_like(const struct ht_para *p)
 }
 
 /* "76/295." — the number of a resolution or decision. */
+static int is_number_label(const char *label);
+
 static int is_resolution_label(const char *label)
 {
-	return label && strchr(label, '/') && label[0] >= '0' && label[0] <= '9';
+	return label && strchr(label, '/') && is_number_label(label);
 }
 
 /* Operative paragraphs are numbered with digits: "1.", "١.", "１．", "1 -". */

@@ -169,6 +169,12 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			 ht_error *err)
 {
 	*out = NULL;
+	/* private-use tags when the caller does not know the languages */
+	from = from && *from ? from : "qaa";
+	to = to && *to ? to : "qab";
+	if (same_primary(from, to))
+		return ht_error_set(err, HT_ERR_USAGE, "%s: source and target language are both '%s'",
+				    path, from);
 	ht_buf text = HT_BUF_INIT;
 	ht_status st = ht_text_read(path, &text, NULL, err);
 	if (st != HT_OK) {
@@ -176,7 +182,7 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 		return st;
 	}
 	ht_tm *tm = ht_tm_new(from);
-	size_t src = 0, tgt = ht_tm_add_lang(tm, to && *to ? to : "und");
+	size_t src = 0, tgt = ht_tm_add_lang(tm, to);
 	const char *doc = base_name(path);
 	size_t lineno = 0;
 	for (const char *line = text.s; *line;) {

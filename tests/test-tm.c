@@ -130,6 +130,12 @@ START_TEST(tsv_errors)
 	ck_assert_int_eq(ht_tm_read_tsv(p, "en", "fr", &tm, &err), HT_ERR_DATA);
 	ck_assert_ptr_nonnull(strstr(err.message, "conf.tsv:1: the third column is not a confidence"));
 	ck_assert_int_eq(ht_tm_read_tsv(tmp_path("absent.tsv"), "en", "fr", &tm, &err), HT_ERR_IO);
+	ck_assert_int_eq(ht_tm_read_tsv(p, "en", "en-GB", &tm, &err), HT_ERR_USAGE);
+	p = WRITE("nolang.tsv", "a\tb\n");
+	ck_assert_int_eq(ht_tm_read_tsv(p, NULL, NULL, &tm, &err), HT_OK);
+	ck_assert_str_eq(ht_tm_seg(tm, 0, 0, NULL), "a");
+	ck_assert_str_eq(ht_tm_seg(tm, 0, 1, NULL), "b");
+	ht_tm_free(tm);
 	p = WRITE("empty.tsv", "");
 	ck_assert_int_eq(ht_tm_read_tsv(p, "en", "fr", &tm, &err), HT_OK);
 	ck_assert_uint_eq(ht_tm_unit_count(tm), 0);

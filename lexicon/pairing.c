@@ -1,0 +1,808 @@
+/* Bilingual glossaries from aligned units (see include/hutong/bilingual.h).
+ *
+ * Statistics stay linear in the corpus: every aligned unit is scanned once
+ * for its target n-grams, which are interned and listed per unit (an inverted
+ * index from units to target ids); a source candidate then visits only the
+ * units it occurs in, counting co-occurrences in a sparse accumulator.  No
+ * source x target matrix is ever built. */
+#include "hutong/bilingual.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/util.h"
+#include "hutong/terms.h"
+#include "lexicon/pairing-internal.h"
+
+/* A longer n-gram that contains the best one wins when it keeps this share of
+ * the best one's co-occurrences (the prototype's tie-break). */
+#define EXTEND_SHARE 0.8
+/* Candidates within this share of the best Dice are near ties, settled by
+ * dictionary support and by length fit. */
+#define NEAR_SHARE 0.9
+/* Dictionary support (share of words found in the senses) must differ by
+ * more than this to settle a near tie. */
+#define DICT_MARGIN 0.3
+/* Units looked at to compare in-sentence positions in an exact tie. */
+#define POSITION_SAMPLE 20
+/* Units rescanned to find the surface forms of a chosen target. */
+#define SURFACE_SAMPLE 200
+
+void ht_gloss_opts_init(ht_gloss_opts *opts)
+{
+	memset(opts, 0, sizeof *opts);
+	opts->min_freq = 2;
+	opts->min_dice = 0.3;
+	opts->max_target_words = 7;
+}
+
+/* ---- interned target n-grams ---- */
+
+typedef struct target_table {
+	ht_buf pool;        /* keys, each followed by a NUL */
+	size_t *off;        /* key offset in pool, per id */
+	uint32_t *df;       /* units containing the id */
+	uint32_t *last;     /* last unit (+1) counted, to count a unit once */
+	uint8_t *nwords;
+	size_t n, cap;
+	uint32_t *slots;    /* open addressing: id + 1, 0 when empty */
+	size_t nslots;
+} target_table;
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static const char *target_key(const target_table *tt, size_t id) { return tt->pool.s + tt->off[id]; }
+
+static void table_rehash(target_table *tt)
+{
+	size_t n = tt->nslots ? tt->nslots * 2 : 1024;
+	uint32_t *slots = ht_xcalloc(n, sizeof *slots);
+	for (size_t id = 0; id < tt->n; id++) {
+		const char *k = target_key(tt, id);
+		size_t h = (size_t)hash_bytes(k, strlen(k)) & (n - 1);
+		while (slots[h])
+			h = (h + 1) & (n - 1);
+		slots[h] = (uint32_t)(id + 1);
+	}
+	free(tt->slots);
+	tt->slots = slots;
+	tt->nslots = n;
+}
+
+static size_t table_intern(target_table *tt, const char *key, size_t len, size_t nwords)
+{
+	if ((tt->n + 1) * 2 > tt->nslots)
+		table_rehash(tt);
+	size_t mask = tt->nslots - 1, h = (size_t)hash_bytes(key, len) & mask;
+	for (; tt->slots[h]; h = (h + 1) & mask) {
+		size_t id = tt->slots[h] - 1;
+		const char *k = target_key(tt, id);
+		if (memcmp(k, key, len) == 0 && k[len] == 0)
+			return id;
+	}
+	size_t id = tt->n;
+	HT_GROW(tt->off, id + 1, tt->cap);
+	tt->df = ht_xrealloc(tt->df, tt->cap * sizeof *tt->df);
+	tt->last = ht_xrealloc(tt->last, tt->cap * sizeof *tt->last);
+	tt->nwords = ht_xrealloc(tt->nwords, tt->cap * sizeof *tt->nwords);
+	tt->off[id] = tt->pool.len;
+	ht_buf_add(&tt->pool, key, len);
+	ht_buf_addc(&tt->pool, 0);
+	tt->df[id] = 0;
+	tt->last[id] = 0;
+	tt->nwords[id] = (uint8_t)(nwords > 255 ? 255 : nwords);
+	tt->slots[h] = (uint32_t)(id + 1);
+	tt->n++;
+	return id;
+}
+
+static void table_release(target_table *tt)
+{
+	ht_buf_release(&tt->pool);
+	free(tt->off);
+	free(tt->df);
+	free(tt->last);
+	free(tt->nwords);
+	free(tt->slots);
+}
+
+/* ---- the corpus: aligned units and their target ids ---- */
+
+typedef struct corpus {
+	const ht_tm *tm;
+	size_t from, to;        /* language indices in tm */
+	const char *to_lang;
+	size_t *tm_unit;        /* internal unit -> tm unit */
+	size_t nunits, units_cap;
+	size_t *ids_off;        /* unit u's ids are ids[ids_off[u] .. ids_off[u+1]) */
+	uint32_t *ids;
+	size_t nids, ids_cap;
+	target_table tt;
+	ht_ngrammer *ng;
+	ht_termset *ts;
+} corpus;
+
+static void collect_target_id(const ht_ngram *g, void *ctx)
+{
+	corpus *c = ctx;
+	size_t id = table_intern(&c->tt, g->key, g->keylen, g->nwords);
+	uint32_t mark = (uint32_t)c->nunits + 1; /* the unit being scanned, +1 */
+	if (c->tt.last[id] == mark)
+		return;
+	c->tt.last[id] = mark;
+	c->tt.df[id]++;
+	HT_GROW(c->ids, c->nids + 1, c->ids_cap);
+	c->ids[c->nids++] = (uint32_t)id;
+}
+
+static void corpus_add_unit(corpus *c, size_t u, const char *src, size_t slen, const char *tgt,
+			    size_t tlen)
+{
+	HT_GROW(c->tm_unit, c->nunits + 2, c->units_cap);
+	c->ids_off = ht_xrealloc(c->ids_off, c->units_cap * sizeof *c->ids_off);
+	if (c->nunits == 0)
+		c->ids_off[0] = 0;
+	c->tm_unit[c->nunits] = u;
+	ht_termset_add_text(c->ts, src, slen, ht_tm_doc(c->tm, u), ht_tm_unit_id(c->tm, u));
+	ht_ngrammer_scan(c->ng, tgt, tlen, collect_target_id, c);
+	c->nunits++;
+	c->ids_off[c->nunits] = c->nids;
+}
+
+static void corpus_release(corpus *c)
+{
+	free(c->tm_unit);
+	free(c->ids_off);
+	free(c->ids);
+	table_release(&c->tt);
+	ht_ngrammer_free(c->ng);
+	ht_termset_free(c->ts);
+}
+
+static size_t unit_has_target(const corpus *c, size_t u, size_t id)
+{
+	for (size_t k = c->ids_off[u]; k < c->ids_off[u + 1]; k++)
+		if (c->ids[k] == id)
+			return 1;
+	return 0;
+}
+
+/* ---- source-side measures ---- */
+
+static int is_zh(const char *lang) { return lang[0] == 'z' && lang[1] == 'h' && (!lang[2] || lang[2] == '-'); }
+
+/* How many target words a translation of `term` may plausibly have, and how
+ * many it has typically: a Chinese character carries about half a word. */
+static void target_length_bounds(const char *from, const char *term, size_t *maxw, double *expect)
+{
+	ht_token *toks = NULL;
+	size_t n = 0, cap = 0, han = 0, words = 0;
+	ht_tokenize(term, strlen(term), &toks, &n, &cap);
+	for (size_t i = 0; i < n; i++) {
+		if (toks[i].type == HT_TOK_HAN)
+			han++;
+		else if (toks[i].type != HT_TOK_PUNCT)
+			words++;
+	}
+	free(toks);
+	if (is_zh(from) || han > words) {
+		*maxw = (han + 1) / 2 + 1 + words;
+		*expect = han / 2.0 + words;
+	} else {
+		*maxw = 2 * words + 1;
+		*expect = (double)words;
+	}
+	if (*expect < 1)
+		*expect = 1;
+}
+
+/* Minus the distance between n words and the expected length.  It only
+ * settles near ties: 气候变化 is "climate change" rather than "climate". */
+static double length_fit(size_t n, double expect) { return -fabs((double)n - expect); }
+
+/* ---- dictionary support ---- */
+
+static int bad_gloss(const char *g)
+{
+	static const char *const skip[] = {"CL:", "variant of", "old variant", "surname ",
+					   "abbr. for", "see ", "used in", "erhua variant"};
+	for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
+		if (strncmp(g, skip[i], strlen(skip[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append the first usable sense in targets[], without parentheses and a
+ * leading "to "; returns 0 when none is usable. */
+static int add_clean_gloss(const char *const *targets, size_t n, ht_buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (bad_gloss(targets[i]))
+			continue;
+		ht_buf tmp = HT_BUF_INIT;
+		int depth = 0;
+		for (const char *p = targets[i]; *p; p++) {
+			if (*p == '(')
+				depth++;
+			else if (*p == ')' && depth > 0)
+				depth--;
+			else if (!depth && !(*p == ' ' && (tmp.len == 0 || tmp.s[tmp.len - 1] == ' ')))
+				ht_buf_addc(&tmp, *p);
+		}
+		while (tmp.len && tmp.s[tmp.len - 1] == ' ')
+			ht_buf_truncate(&tmp, tmp.len - 1);
+		const char *g = tmp.s;
+		if (strncmp(g, "to ", 3) == 0)
+			g += 3;
+		int ok = *g != 0;
+		if (ok)
+			ht_buf_adds(out, g);
+		ht_buf_release(&tmp);
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
+/* Dictionary lookup of term[a..b) (source text span). */
+static size_t dict_lookup_span(const ht_dict *dict, const char *s, size_t len, ht_buf *key,
+			       const char *const **targets)
+{
+	ht_buf_reset(key);
+	ht_key_fold(s, len, key);
+	return ht_dict_lookup(dict, key->s, key->len, targets);
+}
+
+int ht_pair_dict_render(const ht_dict *dict, const char *term, size_t len, ht_buf *out)
+{
+	ht_token *toks = NULL;
+	size_t n = 0, cap = 0, from = out->len, pieces = 0;
+	ht_buf key = HT_BUF_INIT;
+	ht_tokenize(term, len, &toks, &n, &cap);
+	int rc = n ? 1 : -1;
+	for (size_t i = 0; i < n && rc >= 0;) {
+		size_t take = 0;
+		for (size_t k = n - i < 8 ? n - i : 8; k >= 1 && !take; k--) {
+			const char *const *targets;
+			size_t a = toks[i].start, b = toks[i + k - 1].start + toks[i + k - 1].len;
+			size_t nt = dict_lookup_span(dict, term + a, b - a, &key, &targets);
+			if (!nt)
+				continue;
+			size_t at = out->len;
+			if (pieces)
+				ht_buf_addc(out, ' ');
+			if (add_clean_gloss(targets, nt, out))
+				take = k;
+			else
+				ht_buf_truncate(out, at);
+		}
+		if (!take) {
+			ht_buf_truncate(out, from);
+			rc = -1;
+			break;
+		}
+		pieces++;
+		i += take;
+	}
+	if (rc > 0 && pieces > 1)
+		rc = 0;
+	free(toks);
+	ht_buf_release(&key);
+	return rc;
+}
+
+/* The word keys of every sense of every dictionary entry inside the source
+ * term, one per line: what a translation of the term may contain. */
+static void dict_support_words(const ht_dict *dict, const char *term, const char *to,
+			       ht_buf *words)
+{
+	ht_token *toks = NULL, *gt = NULL;
+	size_t n = 0, cap = 0, gn = 0, gcap = 0;
+	ht_buf key = HT_BUF_INIT;
+	ht_buf_reset(words);
+	ht_buf_addc(words, '\n');
+	size_t len = strlen(term);
+	ht_tokenize(term, len, &toks, &n, &cap);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 1; k <= 8 && i + k <= n; k++) {
+			const char *const *targets;
+			size_t a = toks[i].start, b = toks[i + k - 1].start + toks[i + k - 1].len;
+			size_t nt = dict_lookup_span(dict, term + a, b - a, &key, &targets);
+			for (size_t t = 0; t < nt; t++) {
+				const char *g = targets[t];
+				ht_tokenize(g, strlen(g), &gt, &gn, &gcap);
+				for (size_t w = 0; w < gn; w++) {
+					if (gt[w].type != HT_TOK_WORD)
+						continue;
+					ht_pair_word_key(to, g + gt[w].start, gt[w].len, 0, words);
+					ht_buf_addc(words, '\n');
+				}
+			}
+		}
+	free(toks);
+	free(gt);
+	ht_buf_release(&key);
+}
+
+/* Share of the words of target key `tkey` found among the support words. */
+static double dict_coverage(const ht_buf *support, const char *tkey)
+{
+	ht_buf word = HT_BUF_INIT, folded = HT_BUF_INIT;
+	size_t words = 0, hits = 0;
+	for (const char *p = tkey; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (!(len == 1 && *p == '-')) {
+			ht_buf_reset(&folded);
+			ht_key_fold(p, len, &folded);
+			ht_buf_reset(&word);
+			ht_buf_addc(&word, '\n');
+			ht_buf_add(&word, folded.s, folded.len);
+			ht_buf_addc(&word, '\n');
+			words++;
+			if (strstr(support->s, word.s))
+				hits++;
+		}
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+	ht_buf_release(&word);
+	ht_buf_release(&folded);
+	return words ? (double)hits / (double)words : 0.0;
+}
+
+/* ---- choosing the target of one source candidate ---- */
+
+typedef struct chooser {
+	uint32_t *cnt;       /* co-occurrence count per target id (sparse, reset after use) */
+	uint32_t *touched;
+	size_t ntouched, touched_cap;
+	ht_buf support, a, b;
+} chooser;
+
+typedef struct choice {
+	size_t id;
+	uint32_t co;
+	double dice;
+} choice;
+
+/* True when key `inner` is a whole-token part of key `outer`, case folded. */
+static int key_contains(chooser *ch, const char *outer, const char *inner)
+{
+	ht_buf_reset(&ch->a);
+	ht_buf_addc(&ch->a, ' ');
+	ht_key_fold(outer, strlen(outer), &ch->a);
+	ht_buf_addc(&ch->a, ' ');
+	ht_buf_reset(&ch->b);
+	ht_buf_addc(&ch->b, ' ');
+	ht_key_fold(inner, strlen(inner), &ch->b);
+	ht_buf_addc(&ch->b, ' ');
+	return strstr(ch->a.s, ch->b.s) != NULL;
+}
+
+static double dice_of(size_t co, size_t fs, size_t df) { return 2.0 * (double)co / (double)(fs + df); }
+
+/* ---- in-sentence position ---- */
+
+typedef struct position_probe {
+	const char *key;
+	double pos;  /* of the first occurrence; -1 until found */
+} position_probe;
+
+static void probe_position(const ht_ngram *g, void *ctx)
+{
+	position_probe *p = ctx;
+	if (p->pos < 0 && strlen(p->key) == g->keylen && memcmp(p->key, g->key, g->keylen) == 0)
+		p->pos = g->pos;
+}
+
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	for (size_t i = 0; m && i + m <= n; i++)
+		if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+			return hay + i;
+	return NULL;
+}
+
+/* Mean distance between the relative positions of the source term and of
+ * target `id` over (at most POSITION_SAMPLE of) the units holding both. */
+static double position_distance(const corpus *c, const char *term, size_t id, const size_t *units,
+				size_t nu)
+{
+	double sum = 0;
+	size_t n = 0, tlen = strlen(term);
+	for (size_t k = 0; k < nu && n < POSITION_SAMPLE; k++) {
+		if (!unit_has_target(c, units[k], id))
+			continue;
+		size_t u = c->tm_unit[units[k]], slen, glen;
+		const char *src = ht_tm_seg(c->tm, u, c->from, &slen);
+		const char *tgt = ht_tm_seg(c->tm, u, c->to, &glen);
+		const char *at = find_bytes(src, slen, term, tlen);
+		position_probe p = {target_key(&c->tt, id), -1};
+		ht_ngrammer_scan(c->ng, tgt, glen, probe_position, &p);
+		if (!at || p.pos < 0)
+			continue;
+		sum += fabs((double)(at - src) / (double)slen - p.pos);
+		n++;
+	}
+	return n ? sum / (double)n : 1.0;
+}
+
+static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts, const char *term,
+			 const size_t *units, size_t nu, choice *out)
+{
+	for (size_t k = 0; k < nu; k++) {
+		size_t u = units[k];
+		for (size_t j = c->ids_off[u]; j < c->ids_off[u + 1]; j++) {
+			uint32_t id = c->ids[j];
+			if (ch->cnt[id]++ == 0) {
+				HT_GROW(ch->touched, ch->ntouched + 1, ch->touched_cap);
+				ch->touched[ch->ntouched++] = id;
+			}
+		}
+	}
+	size_t maxw;
+	double expect;
+	target_length_bounds(ht_tm_lang(c->tm, c->from), term, &maxw, &expect);
+	if (maxw > opts->max_target_words)
+		maxw = opts->max_target_words;
+	const target_table *tt = &c->tt;
+	double best = 0;
+	for (size_t k = 0; k < ch->ntouched; k++) {
+		uint32_t id = ch->touched[k];
+		if (ch->cnt[id] < opts->min_freq || tt->nwords[id] > maxw)
+			continue;
+		double d = dice_of(ch->cnt[id], nu, tt->df[id]);
+		if (d > best)
+			best = d;
+	}
+	int found = 0;
+	if (best >= opts->min_dice) {
+		if (opts->dict)
+			dict_support_words(opts->dict, term, c->to_lang, &ch->support);
+		/* near ties: dictionary support, then length fit, then Dice */
+		double best_cov = -1, best_fit = 0;
+		*out = (choice){0, 0, 0};
+		for (size_t k = 0; k < ch->ntouched; k++) {
+			uint32_t id = ch->touched[k];
+			if (ch->cnt[id] < opts->min_freq || tt->nwords[id] > maxw)
+				continue;
+			double d = dice_of(ch->cnt[id], nu, tt->df[id]);
+			if (d < best * NEAR_SHARE)
+				continue;
+			double cov = opts->dict ? dict_coverage(&ch->support, target_key(tt, id)) : 0;
+			double fit = length_fit(tt->nwords[id], expect);
+			/* dictionary support decides only when clearly different
+			 * (about one word in three), else length fit, then Dice */
+			int better_cov = cov > best_cov + DICT_MARGIN;
+			int same_cov = fabs(cov - best_cov) <= DICT_MARGIN;
+			if (!found || better_cov || (same_cov && fit > best_fit) ||
+			    (same_cov && fit == best_fit && d > out->dice)) {
+				*out = (choice){id, ch->cnt[id], d};
+				best_cov = cov;
+				best_fit = fit;
+				found = 1;
+			}
+		}
+		/* exact ties: the n-gram whose place in its sentence is nearest to
+		 * the source term's place in its own */
+		double best_dist = -1;
+		choice tied = *out;
+		for (size_t k = 0; found && k < ch->ntouched; k++) {
+			uint32_t id = ch->touched[k];
+			if (id == out->id || ch->cnt[id] < opts->min_freq || tt->nwords[id] > maxw)
+				continue;
+			double d = dice_of(ch->cnt[id], nu, tt->df[id]);
+			double fit = length_fit(tt->nwords[id], expect);
+			double cov = opts->dict ? dict_coverage(&ch->support, target_key(tt, id)) : 0;
+			if (d != out->dice || fit != best_fit || fabs(cov - best_cov) > DICT_MARGIN)
+				continue;
+			if (best_dist < 0)
+				best_dist = position_distance(c, term, out->id, units, nu);
+			double dist = position_distance(c, term, id, units, nu);
+			if (dist < best_dist) {
+				best_dist = dist;
+				tied = (choice){id, ch->cnt[id], d};
+			}
+		}
+		*out = tied;
+		/* extension toward a longer n-gram that keeps most co-occurrences */
+		choice ext = *out;
+		for (size_t k = 0; found && k < ch->ntouched; k++) {
+			uint32_t id = ch->touched[k];
+			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw ||
+			    ch->cnt[id] < EXTEND_SHARE * out->co)
+				continue;
+			if (tt->nwords[id] < tt->nwords[ext.id] ||
+			    (tt->nwords[id] == tt->nwords[ext.id] && ch->cnt[id] <= ext.co))
+				continue;
+			if (key_contains(ch, target_key(tt, id), target_key(tt, out->id)))
+				ext = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
+		}
+		*out = ext;
+	}
+	for (size_t k = 0; k < ch->ntouched; k++)
+		ch->cnt[ch->touched[k]] = 0;
+	ch->ntouched = 0;
+	return found;
+}
+
+/* ---- surface form of a chosen target: its most frequent spelling ---- */
+
+typedef struct surface_count {
+	char *text;
+	size_t mid, initial; /* occurrences inside and at the start of a sentence */
+	int clitic;          /* Arabic: opens with a conjunction or preposition (والدول) */
+} surface_count;
+
+/* An Arabic form whose first word carries wa-, or bi-/li-/ka-/fa- before the
+ * article, is a context form, not the citation form of the term. */
+static int arabic_clitic_form(const char *s)
+{
+	static const char *const prefixes[] = {"و", "بال", "لل", "كال", "فال"};
+	for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++)
+		if (strncmp(s, prefixes[k], strlen(prefixes[k])) == 0)
+			return 1;
+	return 0;
+}
+
+typedef struct surface_scan {
+	const char *key, *seg;
+	int arabic;
+	surface_count *forms;
+	size_t n, cap;
+	ht_buf tmp;
+} surface_scan;
+
+static void count_surface(const ht_ngram *g, void *ctx)
+{
+	surface_scan *sc = ctx;
+	if (strlen(sc->key) != g->keylen || memcmp(sc->key, g->key, g->keylen) != 0)
+		return;
+	ht_buf_reset(&sc->tmp);
+	for (size_t i = 0; i < g->len; i++) { /* collapse white space */
+		char ch = sc->seg[g->start + i];
+		int space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+		if (!space)
+			ht_buf_addc(&sc->tmp, ch);
+		else if (sc->tmp.len && sc->tmp.s[sc->tmp.len - 1] != ' ')
+			ht_buf_addc(&sc->tmp, ' ');
+	}
+	size_t k = 0;
+	while (k < sc->n && strcmp(sc->forms[k].text, sc->tmp.s) != 0)
+		k++;
+	if (k == sc->n) {
+		HT_GROW(sc->forms, sc->n + 1, sc->cap);
+		sc->forms[sc->n++] = (surface_count){ht_xstrdup(sc->tmp.s), 0, 0,
+						     sc->arabic && arabic_clitic_form(sc->tmp.s)};
+	}
+	if (g->initial)
+		sc->forms[k].initial++;
+	else
+		sc->forms[k].mid++;
+}
+
+/* The most frequent spelling of target `id` in the units of a source
+ * candidate, preferring occurrences inside a sentence; a malloc'd string. */
+static char *best_surface(const corpus *c, size_t id, const size_t *units, size_t nu)
+{
+	surface_scan sc = {.key = target_key(&c->tt, id),
+			   .arabic = strncmp(c->to_lang, "ar", 2) == 0};
+	ht_buf_init(&sc.tmp);
+	size_t seen = 0;
+	for (size_t k = 0; k < nu && seen < SURFACE_SAMPLE; k++) {
+		if (!unit_has_target(c, units[k], id))
+			continue;
+		size_t len;
+		sc.seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		ht_ngrammer_scan(c->ng, sc.seg, len, count_surface, &sc);
+		seen++;
+	}
+	size_t best = 0;
+	for (size_t k = 1; k < sc.n; k++) {
+		const surface_count *f = &sc.forms[k], *b = &sc.forms[best];
+		if (f->clitic != b->clitic) {
+			if (f->clitic < b->clitic)
+				best = k;
+		} else if (f->mid > b->mid || (f->mid == b->mid && f->initial > b->initial))
+			best = k;
+	}
+	char *text = sc.n ? sc.forms[best].text : ht_xstrdup(sc.key);
+	if (sc.arabic && strncmp(text, "وال", strlen("وال")) == 0) /* only context forms seen */
+		memmove(text, text + strlen("و"), strlen(text) - strlen("و") + 1);
+	for (size_t k = 0; k < sc.n; k++)
+		if (k != best)
+			free(sc.forms[k].text);
+	free(sc.forms);
+	ht_buf_release(&sc.tmp);
+	return text;
+}
+
+/* Confidence grows with the association and with the evidence behind it:
+ * Dice damped by 1 - 2^-co (one shared unit halves it, five nearly keep it). */
+static double pair_confidence(double dice, size_t co)
+{
+	double c = dice * (1.0 - pow(0.5, (double)co));
+	return c < 0 ? 0 : c > 1 ? 1 : c;
+}
+
+/* ---- the builder ---- */
+
+static ht_status check_opts(const ht_gloss_opts *opts, ht_error *err)
+{
+	if (opts->min_freq < 1)
+		return ht_error_set(err, HT_ERR_USAGE, "minimum frequency must be at least 1");
+	if (opts->max_target_words < 1 || opts->max_target_words > 32)
+		return ht_error_set(err, HT_ERR_USAGE, "target n-grams must have 1 to 32 words");
+	if (opts->min_dice < 0 || opts->min_dice > 1)
+		return ht_error_set(err, HT_ERR_USAGE, "minimum Dice must be in [0,1]");
+	if (opts->suggest && !opts->dict)
+		return ht_error_set(err, HT_ERR_USAGE, "suggestions need a dictionary");
+	return HT_OK;
+}
+
+static void add_suggestion(ht_glossary *g, const ht_dict *dict, const ht_termset *ts, size_t i,
+			   ht_buf *tmp)
+{
+	const char *term = ht_termset_term(ts, i);
+	ht_buf_reset(tmp);
+	int whole = ht_pair_dict_render(dict, term, strlen(term), tmp);
+	if (whole < 0)
+		return;
+	ht_gloss_entry e = {
+		.source = term,
+		.target = tmp->s,
+		.freq = ht_termset_freq(ts, i),
+		.score = 0,
+		.confidence = whole ? 0.5 : 0.25,
+		.example_doc = ht_termset_example_doc(ts, i),
+		.example_unit = ht_termset_example_unit(ts, i),
+		.suggestion = 1,
+	};
+	ht_glossary_add(g, &e);
+}
+
+static ht_status pair_all(corpus *c, const ht_gloss_opts *opts, ht_glossary *g)
+{
+	chooser ch = {0};
+	ht_buf_init(&ch.support);
+	ht_buf_init(&ch.a);
+	ht_buf_init(&ch.b);
+	ch.cnt = ht_xcalloc(c->tt.n ? c->tt.n : 1, sizeof *ch.cnt);
+	size_t *unpaired = NULL, nunpaired = 0, ucap = 0, entries = 0;
+	/* a target shared by several sources (nested candidates) is spelt once */
+	char **surfaces = ht_xcalloc(c->tt.n ? c->tt.n : 1, sizeof *surfaces);
+	size_t ncand = ht_termset_count(c->ts);
+	for (size_t i = 0; i < ncand; i++) {
+		if (opts->limit && entries >= opts->limit)
+			break;
+		size_t nu;
+		const size_t *units = ht_termset_units(c->ts, i, &nu);
+		const char *term = ht_termset_term(c->ts, i);
+		choice best;
+		if (nu < opts->min_freq || !choose_target(c, &ch, opts, term, units, nu, &best)) {
+			HT_GROW(unpaired, nunpaired + 1, ucap);
+			unpaired[nunpaired++] = i;
+			continue;
+		}
+		size_t ex = units[0];
+		for (size_t k = 0; k < nu; k++)
+			if (unit_has_target(c, units[k], best.id)) {
+				ex = units[k];
+				break;
+			}
+		if (!surfaces[best.id])
+			surfaces[best.id] = best_surface(c, best.id, units, nu);
+		const char *target = surfaces[best.id];
+		size_t tu = c->tm_unit[ex];
+		ht_gloss_entry e = {
+			.source = term,
+			.target = target,
+			.freq = best.co,
+			.score = best.dice,
+			.confidence = pair_confidence(best.dice, best.co),
+			.example_doc = ht_tm_doc(c->tm, tu),
+			.example_unit = ht_tm_unit_id(c->tm, tu),
+			.suggestion = 0,
+		};
+		ht_glossary_add(g, &e);
+		entries++;
+	}
+	if (opts->suggest)
+		for (size_t k = 0; k < nunpaired; k++)
+			add_suggestion(g, opts->dict, c->ts, unpaired[k], &ch.a);
+	for (size_t k = 0; k < c->tt.n; k++)
+		free(surfaces[k]);
+	free(surfaces);
+	free(unpaired);
+	free(ch.cnt);
+	free(ch.touched);
+	ht_buf_release(&ch.support);
+	ht_buf_release(&ch.a);
+	ht_buf_release(&ch.b);
+	return HT_OK;
+}
+
+ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
+			    const ht_gloss_opts *opts, ht_glossary **out, ht_error *err)
+{
+	ht_gloss_opts defaults;
+	if (!opts) {
+		ht_gloss_opts_init(&defaults);
+		opts = &defaults;
+	}
+	*out = NULL;
+	ht_status st = check_opts(opts, err);
+	if (st)
+		return st;
+	int fi = ht_tm_lang_index(tm, from), ti = ht_tm_lang_index(tm, to);
+	if (fi < 0 || ti < 0)
+		return ht_error_set(err, HT_ERR_DATA, "the aligned text has no '%s' segments",
+				    fi < 0 ? from : to);
+	if (fi == ti)
+		return ht_error_set(err, HT_ERR_USAGE, "source and target language are both '%s'", from);
+	corpus c = {.tm = tm, .from = (size_t)fi, .to = (size_t)ti, .to_lang = to};
+	ht_buf_init(&c.tt.pool);
+	c.ng = ht_ngrammer_new(to, opts->max_target_words);
+	c.ts = ht_termset_new(from);
+	for (size_t u = 0; u < ht_tm_unit_count(tm); u++) {
+		size_t slen, tlen;
+		const char *s = ht_tm_seg(tm, u, c.from, &slen), *t = ht_tm_seg(tm, u, c.to, &tlen);
+		if (s && t && slen && tlen)
+			corpus_add_unit(&c, u, s, slen, t, tlen);
+	}
+	if (c.nunits == 0) {
+		corpus_release(&c);
+		return ht_error_set(err, HT_ERR_DATA, "no aligned unit has both a '%s' and a '%s' segment",
+				    from, to);
+	}
+	st = ht_termset_rank(c.ts, opts->min_freq, err);
+	if (st == HT_OK) {
+		*out = ht_glossary_new(from, to);
+		st = pair_all(&c, opts, *out);
+	}
+	corpus_release(&c);
+	return st;
+}
+
+ht_status ht_glossary_suggest(const char *const *texts, const size_t *lens,
+			      const char *const *docs, const char *const *units, size_t n,
+			      const char *from, const char *to, const ht_gloss_opts *opts,
+			      ht_glossary **out, ht_error *err)
+{
+	*out = NULL;
+	if (!opts || !opts->dict)
+		return ht_error_set(err, HT_ERR_USAGE, "suggestions need a dictionary");
+	ht_status st = check_opts(opts, err);
+	if (st)
+		return st;
+	ht_termset *ts = ht_termset_new(from);
+	for (size_t i = 0; i < n; i++)
+		ht_termset_add_text(ts, texts[i], lens[i], docs ? docs[i] : NULL,
+				    units ? units[i] : NULL);
+	st = ht_termset_rank(ts, opts->min_freq, err);
+	if (st == HT_OK) {
+		*out = ht_glossary_new(from, to);
+		ht_buf tmp = HT_BUF_INIT;
+		size_t ncand = ht_termset_count(ts);
+		for (size_t i = 0; i < ncand; i++) {
+			if (opts->limit && ht_glossary_count(*out) >= opts->limit)
+				break;
+			add_suggestion(*out, opts->dict, ts, i, &tmp);
+		}
+		ht_buf_release(&tmp);
+	}
+	ht_termset_free(ts);
+	return st;
+}
