@@ -1,6 +1,7 @@
 /* The document model: storage, accessors and the builder. */
 #include "align/doc-internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,12 +69,12 @@ struct ht_para *ht_doc_add_para(ht_doc *doc, ht_para_kind kind, const char *labe
 	HT_GROW(doc->paras, doc->n_paras + 1, doc->cap_paras);
 	struct ht_para *p = &doc->paras[doc->n_paras++];
 	memset(p, 0, sizeof *p);
-	ht_buf id = HT_BUF_INIT;
+	char id[32];
 	if (kind == HT_KIND_FOOTNOTE)
-		ht_buf_addf(&id, "fn%zu", ++doc->n_footnotes);
+		snprintf(id, sizeof id, "fn%zu", ++doc->n_footnotes);
 	else
-		ht_buf_addf(&id, "p%zu", doc->n_paras - doc->n_footnotes);
-	p->id = ht_buf_detach(&id, NULL);
+		snprintf(id, sizeof id, "p%zu", doc->n_paras - doc->n_footnotes);
+	p->id = ht_xstrdup(id);
 	p->kind = kind;
 	p->label = label && label_len ? ht_xstrndup(label, label_len) : NULL;
 	p->text = ht_xstrndup(text, text_len);
@@ -108,6 +109,10 @@ ht_status ht_doc_split_sentences(ht_doc *doc, ht_splitter *sp, ht_error *err)
 		struct ht_para *p = &doc->paras[i];
 		if (p->n_sentences || !p->text_len)
 			continue;
+		if (!p->cap_sentences) { /* most paragraphs have few sentences: start small */
+			p->sentences = ht_xmalloc(2 * sizeof *p->sentences);
+			p->cap_sentences = 2;
+		}
 		ht_status st = ht_splitter_split(sp, p->text, p->text_len, &p->sentences,
 						 &p->n_sentences, &p->cap_sentences, err);
 		if (st != HT_OK)

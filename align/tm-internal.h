@@ -25,13 +25,23 @@ struct ht_tm {
 
 /* ---- XML output (libxml2 text writer on a FILE*) ---- */
 
-/* A text writer on `fp` (not closed by ht_xml_writer_close).  indent: 1 to
+/* A text writer on `fp` (which ht_xml_out_close does not close).  While it is
+ * open, libxml2's error reports are caught (not printed: the library never
+ * prints) and turned into the status of ht_xml_out_close.  indent: 1 to
  * indent elements (libxml2 never indents inside an element that has text). */
-xmlTextWriterPtr ht_xml_writer_open(FILE *fp, int indent);
-/* End the document, flush and free the writer.  Returns HT_ERR_IO (naming
- * `what`) when any write failed, `failed` being the writer calls' own record. */
-ht_status ht_xml_writer_close(xmlTextWriterPtr w, FILE *fp, int failed, const char *what,
-			      ht_error *err);
+typedef struct ht_xml_out {
+	xmlTextWriterPtr w;
+	FILE *fp;
+	int libxml_errors;
+	xmlStructuredErrorFunc saved_handler;
+	void *saved_ctx;
+} ht_xml_out;
+
+ht_status ht_xml_out_open(ht_xml_out *o, FILE *fp, int indent, const char *what, ht_error *err);
+/* End the document, flush and free the writer, restore libxml2's error
+ * handler.  HT_ERR_IO ("WHAT: write error") when `failed` (the writer calls'
+ * own record) or any write failed. */
+ht_status ht_xml_out_close(ht_xml_out *o, int failed, const char *what, ht_error *err);
 
 /* Append to `out` the text s[0..len) with the characters XML 1.0 forbids
  * dropped and invalid UTF-8 bytes replaced by U+FFFD; *dropped (may be NULL)

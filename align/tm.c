@@ -169,6 +169,12 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			 ht_error *err)
 {
 	*out = NULL;
+	/* private-use tags when the caller does not know the languages */
+	from = from && *from ? from : "qaa";
+	to = to && *to ? to : "qab";
+	if (same_primary(from, to))
+		return ht_error_set(err, HT_ERR_USAGE, "%s: source and target language are both '%s'",
+				    path, from);
 	ht_buf text = HT_BUF_INIT;
 	ht_status st = ht_text_read(path, &text, NULL, err);
 	if (st != HT_OK) {
@@ -176,7 +182,7 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 		return st;
 	}
 	ht_tm *tm = ht_tm_new(from);
-	size_t src = 0, tgt = ht_tm_add_lang(tm, to && *to ? to : "und");
+	size_t src = 0, tgt = ht_tm_add_lang(tm, to);
 	const char *doc = base_name(path);
 	size_t lineno = 0;
 	for (const char *line = text.s; *line;) {
@@ -265,30 +271,40 @@ void ht_xml_clean(const char *s, size_t len, ht_buf *out, size_t *dropped)
 	}
 }
 
-xmlTextWriterPtr ht_xml_writer_open(FILE *fp, int indent)
+static void catch_libxml_error(void *ctx, xmlErrorPtr e)
 {
-	xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(fp, NULL);
-	if (!ob)
-		return NULL;
-	xmlTextWriterPtr w = xmlNewTextWriter(ob); /* owns ob */
-	if (!w) {
-		xmlOutputBufferClose(ob);
-		return NULL;
-	}
-	if (indent) {
-		xmlTextWriterSetIndent(w, 1);
-		xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	}
-	return w;
+	((ht_xml_out *)ctx)->libxml_errors++;
 }
 
-ht_status ht_xml_writer_close(xmlTextWriterPtr w, FILE *fp, int failed, const char *what,
-			      ht_error *err)
+ht_status ht_xml_out_open(ht_xml_out *o, FILE *fp, int indent, const char *what, ht_error *err)
 {
-	if (!failed && xmlTextWriterEndDocument(w) < 0)
+	memset(o, 0, sizeof *o);
+	o->fp = fp;
+	o->saved_handler = xmlStructuredError;
+	o->saved_ctx = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(o, catch_libxml_error);
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(fp, NULL);
+	if (ob && !(o->w = xmlNewTextWriter(ob))) /* the writer owns ob */
+		xmlOutputBufferClose(ob);
+	if (!o->w) {
+		xmlSetStructuredErrorFunc(o->saved_ctx, o->saved_handler);
+		return ht_error_set(err, HT_ERR_IO, "%s: cannot start the XML writer", what);
+	}
+	if (indent) {
+		xmlTextWriterSetIndent(o->w, 1);
+		xmlTextWriterSetIndentString(o->w, BAD_CAST "  ");
+	}
+	return HT_OK;
+}
+
+ht_status ht_xml_out_close(ht_xml_out *o, int failed, const char *what, ht_error *err)
+{
+	if (!failed && xmlTextWriterEndDocument(o->w) < 0)
 		failed = 1;
-	xmlFreeTextWriter(w); /* flushes into fp */
-	if (failed || fflush(fp) != 0 || ferror(fp))
+	xmlFreeTextWriter(o->w); /* flushes into fp */
+	o->w = NULL;
+	xmlSetStructuredErrorFunc(o->saved_ctx, o->saved_handler);
+	if (failed || o->libxml_errors || fflush(o->fp) != 0 || ferror(o->fp))
 		return ht_error_set(err, HT_ERR_IO, "%s: write error", what);
 	return HT_OK;
 }
@@ -400,14 +416,16 @@ ht_status ht_tm_write_tmx_counted(const ht_tm *tm, FILE *fp, const char *segtype
 		return ht_error_set(err, HT_ERR_USAGE,
 				    "TMX segtype must be sentence, paragraph, block or phrase, not '%s'",
 				    segtype ? segtype : "(null)");
-	xmlTextWriterPtr w = ht_xml_writer_open(fp, 1);
-	if (!w)
-		return ht_error_set(err, HT_ERR_IO, "TMX: cannot start the XML writer");
+	ht_xml_out out;
+	ht_status st = ht_xml_out_open(&out, fp, 1, "TMX", err);
+	if (st != HT_OK)
+		return st;
+	xmlTextWriterPtr w = out.w;
 	int failed = write_header(w, tm, segtype) < 0;
 	for (size_t i = 0; !failed && i < tm->nunits; i++)
 		if (unit_has_seg(&tm->units[i]))
 			failed = write_unit(w, tm, &tm->units[i], &n_dropped) < 0;
-	ht_status st = ht_xml_writer_close(w, fp, failed, "TMX", err);
+	st = ht_xml_out_close(&out, failed, "TMX", err);
 	if (dropped)
 		*dropped = n_dropped;
 	return st;

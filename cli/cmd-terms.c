@@ -1,4 +1,347 @@
-/* Placeholder until this subcommand lands. */
+/* `hutong terms`: ranked term candidates of texts in one language. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/cli.h"
-const char ht_usage_terms[] = "usage: hutong terms (not built yet)\n";
-int ht_cmd_terms(int argc, char **argv) { return ht_cli_usage_error("terms", "not built yet"); }
+#include "common/util.h"
+#include "hutong/segment.h"
+#include "hutong/sentence.h"
+#include "hutong/terms.h"
+
+const char ht_usage_terms[] =
+	"usage: hutong terms [OPTIONS] FILE...\n"
+	"\n"
+	"Rank the term candidates of texts in one language (zh en fr es ru ar):\n"
+	"Chinese character n-grams and word n-grams of the other languages, bounded\n"
+	"by punctuation, numbers and function words, filtered against fragments and\n"
+	"scored for termhood (C-value, branching entropy).  Inflected forms of one\n"
+	"term are grouped (light stemming in ru/ar, plurals in en/fr/es); the form\n"
+	"shown is the most frequent one.\n"
+	"\n"
+	"  -l, --lang L        language of the files (default: from the first file's\n"
+	"                      name, NAME.zh.txt, or its script)\n"
+	"  -n, --limit N       show the N best candidates (default 50; 0: all)\n"
+	"  -m, --min-freq N    ignore candidates seen fewer than N times (default 2)\n"
+	"  -i, --input MODE    auto, pdftext, html, lines, paragraphs or tsv (default\n"
+	"                      auto; a .tsv file with a header row naming language\n"
+	"                      columns, like the SDG tables, gives the column of L)\n"
+	"  -f, --format F      tsv (default) or jsonl\n"
+	"  -o, --output FILE   write there (atomically) instead of stdout\n"
+	"  -h, --help          show this help\n"
+	"\n"
+	"TSV output, one candidate a line, best first, no header:\n"
+	"  term  frequency  score  document  unit\n"
+	"where document and unit (a paragraph id such as p12, or a TSV row's key)\n"
+	"locate one example.  JSONL adds the rank, the match key, the length and the\n"
+	"number of units the term occurs in.\n";
+
+/* ht_doc_segment comes with the segmenter; until it is linked in, plain line
+ * and paragraph reading below stands in for it. */
+#pragma weak ht_doc_segment
+
+enum { MODE_TSV = 100 };
+
+struct terms_opts {
+	const char *lang, *output;
+	size_t limit, min_freq;
+	int mode, jsonl;
+};
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-')
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int parse_opts(int argc, char **argv, struct terms_opts *o)
+{
+	static const struct option longopts[] = {
+		{"lang", required_argument, NULL, 'l'},   {"limit", required_argument, NULL, 'n'},
+		{"min-freq", required_argument, NULL, 'm'}, {"input", required_argument, NULL, 'i'},
+		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+	*o = (struct terms_opts){NULL, "-", 50, 2, HT_INPUT_AUTO, 0};
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': o->lang = optarg; break;
+		case 'n':
+			if (parse_size(optarg, &o->limit))
+				return ht_cli_usage_error("terms", "--limit wants a number, not '%s'", optarg);
+			break;
+		case 'm':
+			if (parse_size(optarg, &o->min_freq) || o->min_freq < 1)
+				return ht_cli_usage_error("terms", "--min-freq wants a number >= 1, not '%s'", optarg);
+			break;
+		case 'i':
+			o->mode = strcmp(optarg, "tsv") == 0 ? MODE_TSV : ht_input_mode_parse(optarg);
+			if (o->mode < 0)
+				return ht_cli_usage_error("terms", "unknown input mode '%s'", optarg);
+			break;
+		case 'f':
+			if (strcmp(optarg, "tsv") == 0)
+				o->jsonl = 0;
+			else if (strcmp(optarg, "jsonl") == 0)
+				o->jsonl = 1;
+			else
+				return ht_cli_usage_error("terms", "unknown format '%s'", optarg);
+			break;
+		case 'o': o->output = optarg; break;
+		case 'h': return -1;
+		case ':': return ht_cli_usage_error("terms", "option '%s' needs a value", argv[optind - 1]);
+		default: return ht_cli_usage_error("terms", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return ht_cli_usage_error("terms", "no input file");
+	if (o->lang && !*o->lang)
+		return ht_cli_usage_error("terms", "--lang wants a language tag");
+	return 0;
+}
+
+/* ---- reading units ---- */
+
+static int ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+	return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* The text of line `line` (without its newline) and the start of the next. */
+static size_t line_end(const char *s, size_t len, size_t at)
+{
+	const char *nl = memchr(s + at, '\n', len - at);
+	return nl ? (size_t)(nl - s) : len;
+}
+
+/* A TSV table whose header row names language columns (key zh en ...):
+ * every row is a unit named by its first field. */
+static ht_status add_tsv(ht_termset *ts, const char *name, const char *s, size_t len,
+			 const char *lang, ht_error *err)
+{
+	size_t end = line_end(s, len, 0);
+	int col = -1, k = 0;
+	for (size_t a = 0; a <= end;) {
+		size_t b = a;
+		while (b < end && s[b] != '\t')
+			b++;
+		if (b - a == strlen(lang) && memcmp(s + a, lang, b - a) == 0)
+			col = k;
+		k++;
+		a = b + 1;
+	}
+	if (col < 0)
+		return ht_error_set(err, HT_ERR_DATA, "%s:1: no column '%s' in the header row", name, lang);
+	size_t lineno = 1;
+	for (size_t at = end + 1; at < len; at = end + 1) {
+		end = line_end(s, len, at);
+		lineno++;
+		if (end == at)
+			continue;
+		size_t a = at, key_end = at;
+		while (key_end < end && s[key_end] != '\t')
+			key_end++;
+		for (int f = 0; f < col && a <= end; f++) {
+			while (a < end && s[a] != '\t')
+				a++;
+			a++;
+		}
+		if (a > end)
+			return ht_error_set(err, HT_ERR_DATA, "%s:%zu: row has no column %d", name, lineno, col + 1);
+		size_t b = a;
+		while (b < end && s[b] != '\t')
+			b++;
+		char *key = ht_xstrndup(s + at, key_end - at);
+		ht_termset_add_text(ts, s + a, b - a, name, key);
+		free(key);
+	}
+	return HT_OK;
+}
+
+/* Stand-in for the segmenter: one unit per line (lines, paragraphs), or
+ * PDF-extracted text where an indented line opens a paragraph and the
+ * following lines continue it (footnote rules and bare URLs skipped). */
+static void add_plain(ht_termset *ts, const char *name, const char *s, size_t len, int mode,
+		      int zh)
+{
+	ht_buf para = HT_BUF_INIT, id = HT_BUF_INIT;
+	size_t n = 0;
+	for (size_t at = 0, end; at < len; at = end + 1) {
+		end = line_end(s, len, at);
+		size_t a = at, b = end;
+		while (a < b && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
+			b--;
+		int indent = a > at;
+		int lines = mode != HT_INPUT_AUTO && mode != HT_INPUT_PDFTEXT;
+		if (a == b && !lines)
+			continue; /* PDF text has blank lines between wrapped lines */
+		int skip = a == b || strncmp(s + a, "http", 4) == 0 || strncmp(s + a, "____", 4) == 0;
+		if ((lines || indent || skip) && para.len) {
+			ht_buf_reset(&id);
+			ht_buf_addf(&id, "p%zu", ++n);
+			ht_termset_add_text(ts, para.s, para.len, name, id.s);
+			ht_buf_reset(&para);
+		}
+		if (skip)
+			continue;
+		if (para.len && !zh)
+			ht_buf_addc(&para, ' ');
+		ht_buf_add(&para, s + a, b - a);
+	}
+	if (para.len) {
+		ht_buf_reset(&id);
+		ht_buf_addf(&id, "p%zu", ++n);
+		ht_termset_add_text(ts, para.s, para.len, name, id.s);
+	}
+	ht_buf_release(&para);
+	ht_buf_release(&id);
+}
+
+static ht_status add_file(ht_termset *ts, const char *path, const char *text, size_t len,
+			  const struct terms_opts *o, const char *lang, ht_error *err)
+{
+	if (o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv")))
+		return add_tsv(ts, path, text, len, lang, err);
+	if (!ht_doc_segment) {
+		add_plain(ts, path, text, len, o->mode, strcmp(lang, "zh") == 0);
+		return HT_OK;
+	}
+	ht_doc *doc = NULL;
+	ht_status st = ht_doc_segment(text, len, path, lang, (ht_input_mode)o->mode, &doc, err);
+	if (st != HT_OK)
+		return st;
+	for (size_t i = 0; i < ht_doc_para_count(doc); i++) {
+		const ht_para *p = ht_doc_para(doc, i);
+		ht_termset_add_text(ts, ht_para_text(p), ht_para_text_len(p), path, ht_para_id(p));
+	}
+	ht_doc_free(doc);
+	return HT_OK;
+}
+
+/* "NAME.zh.txt", "UNv1.0.devset.zh": a two-letter UN tag among the name's
+ * dot-separated parts, when the library's guess is not available. */
+static const char *lang_of_name(const char *path)
+{
+	const char *l = ht_lang_from_filename(path);
+	if (l)
+		return l;
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
+		char tag[3] = {0};
+		if (strlen(p + 1) >= 2 && (p[3] == '.' || p[3] == '\0')) {
+			memcpy(tag, p + 1, 2);
+			for (const char *const *u = ht_un_languages; *u; u++)
+				if (strcmp(*u, tag) == 0)
+					return *u;
+		}
+	}
+	return NULL;
+}
+
+/* ---- output ---- */
+
+static void write_tsv(const ht_termset *ts, size_t i, ht_buf *b)
+{
+	const char *doc = ht_termset_example_doc(ts, i), *unit = ht_termset_example_unit(ts, i);
+	ht_buf_addf(b, "%s\t%zu\t%.2f\t%s\t%s\n", ht_termset_term(ts, i), ht_termset_freq(ts, i),
+		    ht_termset_score(ts, i), doc ? doc : "", unit ? unit : "");
+}
+
+static void write_jsonl(const ht_termset *ts, size_t i, ht_buf *b)
+{
+	const char *term = ht_termset_term(ts, i), *key = ht_termset_key(ts, i);
+	const char *doc = ht_termset_example_doc(ts, i), *unit = ht_termset_example_unit(ts, i);
+	size_t n_units;
+	ht_termset_units(ts, i, &n_units);
+	ht_buf_addf(b, "{\"rank\":%zu,\"term\":", i + 1);
+	ht_json_add_str(b, term, strlen(term));
+	ht_buf_adds(b, ",\"key\":");
+	ht_json_add_str(b, key, strlen(key));
+	ht_buf_addf(b, ",\"length\":%zu,\"freq\":%zu,\"units\":%zu,\"score\":%.4f,\"example\":{\"doc\":",
+		    ht_termset_length(ts, i), ht_termset_freq(ts, i), n_units, ht_termset_score(ts, i));
+	if (doc)
+		ht_json_add_str(b, doc, strlen(doc));
+	else
+		ht_buf_adds(b, "null");
+	ht_buf_adds(b, ",\"unit\":");
+	if (unit)
+		ht_json_add_str(b, unit, strlen(unit));
+	else
+		ht_buf_adds(b, "null");
+	ht_buf_adds(b, "}}\n");
+}
+
+static int write_output(const ht_termset *ts, const struct terms_opts *o)
+{
+	ht_error err = {0};
+	ht_outfile of;
+	if (ht_outfile_open(&of, o->output, &err) != HT_OK)
+		return ht_cli_fail(&err);
+	size_t n = ht_termset_count(ts);
+	if (o->limit && o->limit < n)
+		n = o->limit;
+	ht_buf b = HT_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		ht_buf_reset(&b);
+		(o->jsonl ? write_jsonl : write_tsv)(ts, i, &b);
+		fwrite(b.s, 1, b.len, of.fp);
+	}
+	ht_buf_release(&b);
+	if (ht_outfile_commit(&of, &err) != HT_OK)
+		return ht_cli_fail(&err);
+	return HT_EXIT_OK;
+}
+
+int ht_cmd_terms(int argc, char **argv)
+{
+	struct terms_opts o;
+	if (ht_cli_wants_help(argc, argv))
+		return ht_cli_help("terms");
+	int rc = parse_opts(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? ht_cli_help("terms") : rc;
+	ht_error err = {0};
+	ht_buf text = HT_BUF_INIT;
+	ht_termset *ts = NULL;
+	const char *lang = o.lang;
+	for (int f = optind; f < argc && rc == 0; f++) {
+		ht_status st = ht_text_read(argv[f], &text, NULL, &err);
+		if (st != HT_OK) {
+			rc = ht_cli_fail(&err);
+			break;
+		}
+		if (!lang)
+			lang = lang_of_name(argv[f]);
+		if (!lang) {
+			const char *guess = ht_lang_detect(text.s, text.len);
+			lang = guess && strcmp(guess, "und") != 0 ? guess : NULL;
+		}
+		if (!lang) {
+			rc = ht_cli_usage_error("terms", "cannot tell the language of %s; give --lang", argv[f]);
+			break;
+		}
+		if (!ts)
+			ts = ht_termset_new(lang);
+		if (add_file(ts, argv[f], text.s, text.len, &o, lang, &err) != HT_OK)
+			rc = ht_cli_fail(&err);
+	}
+	ht_buf_release(&text);
+	if (rc == 0 && ht_termset_rank(ts, o.min_freq, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
+	if (rc == 0)
+		rc = write_output(ts, &o);
+	ht_termset_free(ts);
+	return rc;
+}

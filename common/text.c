@@ -2,6 +2,7 @@
 #include "common/util.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -56,10 +57,16 @@ static ht_status clean_utf8(const char *name, const char *s, size_t len, size_t 
 	ht_buf_grow(out, len);
 	while (i < len) {
 		size_t ok = i + ht_utf8_valid_prefix(s + i, len - i);
-		for (size_t k = i; k < ok; k++) {
-			if (s[k] == '\r' && k + 1 < len && s[k + 1] == '\n')
-				continue;
-			ht_buf_addc(out, s[k]);
+		/* copy the valid run, CRLF as LF, in blocks rather than bytes */
+		for (size_t k = i; k < ok;) {
+			const char *cr = memchr(s + k, '\r', ok - k);
+			size_t stop = cr ? (size_t)(cr - s) : ok;
+			ht_buf_add(out, s + k, stop - k);
+			if (!cr)
+				break;
+			if (!(stop + 1 < len && s[stop + 1] == '\n'))
+				ht_buf_addc(out, '\r');
+			k = stop + 1;
 		}
 		if (ok == len)
 			break;
@@ -73,27 +80,71 @@ static ht_status clean_utf8(const char *name, const char *s, size_t len, size_t 
 	return HT_OK;
 }
 
-static int is_ascii(const char *s, size_t len)
+/* Code points that NFC leaves as they are, whatever surrounds them: no
+ * decomposition, no composition with a neighbour, combining class 0.  A
+ * conservative list of the ranges official documents are written in. */
+static int nfc_inert(int32_t cp)
 {
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
+	return cp < 0x300 || (cp >= 0x400 && cp < 0x483) || (cp >= 0x48A && cp < 0x530) ||
+	       (cp >= 0x600 && cp < 0x610) || (cp >= 0x61B && cp < 0x64B) || (cp >= 0x660 && cp < 0x670) ||
+	       (cp >= 0x671 && cp < 0x6C0) || (cp >= 0x2002 && cp < 0x2070) ||
+	       (cp >= 0x3000 && cp < 0x302A) || (cp >= 0x3030 && cp < 0x3040) ||
+	       (cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xFF00 && cp < 0xFFF0);
 }
 
-/* NFC; skipped for pure ASCII, which is always NFC. */
+/* NFC, line by line: only lines with a code point outside the inert ranges
+ * go through utf8proc.  A line feed is a starter that composes with
+ * nothing, so normalising lines apart gives the same text as normalising the
+ * whole, in linear time and without a 4-bytes-per-character copy of it. */
 static void normalize_nfc(ht_buf *text)
 {
-	if (is_ascii(text->s, text->len))
+	size_t i = 0, len = text->len;
+	const char *s = text->s;
+	/* find the first line that needs work; most texts have none */
+	size_t line_start = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			if (c == '\n')
+				line_start = i;
+			continue;
+		}
+		size_t k = i;
+		if (!nfc_inert(ht_utf8_next(s, len, &k)))
+			break;
+		i = k;
+	}
+	if (i >= len)
 		return;
-	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text->s, (utf8proc_ssize_t)text->len,
-					  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	if (n < 0)
-		return; /* cannot happen on valid UTF-8; keep the text as it is */
-	ht_buf_reset(text);
-	ht_buf_add(text, nfc, (size_t)n);
-	free(nfc);
+	ht_buf out = HT_BUF_INIT;
+	ht_buf_grow(&out, len + len / 8);
+	ht_buf_add(&out, s, line_start);
+	for (size_t start = line_start; start < len;) {
+		const char *nl = memchr(s + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - s) + 1 : len;
+		int inert = 1;
+		for (size_t k = start; k < end && inert;) {
+			if ((unsigned char)s[k] < 0x80) {
+				k++;
+				continue;
+			}
+			inert = nfc_inert(ht_utf8_next(s, end, &k));
+		}
+		utf8proc_uint8_t *nfc = NULL;
+		utf8proc_ssize_t n = inert ? -1
+					   : utf8proc_map((const utf8proc_uint8_t *)s + start,
+							  (utf8proc_ssize_t)(end - start), &nfc,
+							  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (n >= 0)
+			ht_buf_add(&out, nfc, (size_t)n);
+		else /* inert, or (cannot happen on valid UTF-8) an error: keep the line */
+			ht_buf_add(&out, s + start, end - start);
+		free(nfc);
+		start = end;
+	}
+	ht_buf_release(text);
+	*text = out;
 }
 
 ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,

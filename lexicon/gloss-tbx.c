@@ -89,9 +89,11 @@ static int write_header(xmlTextWriterPtr w, const ht_glossary *g, int v3)
 
 static ht_status write_tbx(const ht_glossary *g, FILE *fp, int v3, ht_error *err)
 {
-	xmlTextWriterPtr w = ht_xml_writer_open(fp, 1);
-	if (!w)
-		return ht_error_set(err, HT_ERR_IO, "TBX: cannot start the XML writer");
+	ht_xml_out out;
+	ht_status st = ht_xml_out_open(&out, fp, 1, "TBX", err);
+	if (st != HT_OK)
+		return st;
+	xmlTextWriterPtr w = out.w;
 	int failed = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
 	if (!failed && v3)
 		failed = xmlTextWriterStartElementNS(w, NULL, BAD_CAST "tbx", BAD_CAST tbx3_ns) < 0 ||
@@ -112,7 +114,7 @@ static ht_status write_tbx(const ht_glossary *g, FILE *fp, int v3, ht_error *err
 		failed = failed || xmlTextWriterEndElement(w) < 0;
 		free(v);
 	}
-	return ht_xml_writer_close(w, fp, failed, "TBX", err);
+	return ht_xml_out_close(&out, failed, "TBX", err);
 }
 
 ht_status ht_gloss_write_tbx2(const ht_glossary *g, FILE *fp, ht_error *err)

@@ -130,6 +130,12 @@ START_TEST(tsv_errors)
 	ck_assert_int_eq(ht_tm_read_tsv(p, "en", "fr", &tm, &err), HT_ERR_DATA);
 	ck_assert_ptr_nonnull(strstr(err.message, "conf.tsv:1: the third column is not a confidence"));
 	ck_assert_int_eq(ht_tm_read_tsv(tmp_path("absent.tsv"), "en", "fr", &tm, &err), HT_ERR_IO);
+	ck_assert_int_eq(ht_tm_read_tsv(p, "en", "en-GB", &tm, &err), HT_ERR_USAGE);
+	p = WRITE("nolang.tsv", "a\tb\n");
+	ck_assert_int_eq(ht_tm_read_tsv(p, NULL, NULL, &tm, &err), HT_OK);
+	ck_assert_str_eq(ht_tm_seg(tm, 0, 0, NULL), "a");
+	ck_assert_str_eq(ht_tm_seg(tm, 0, 1, NULL), "b");
+	ht_tm_free(tm);
 	p = WRITE("empty.tsv", "");
 	ck_assert_int_eq(ht_tm_read_tsv(p, "en", "fr", &tm, &err), HT_OK);
 	ck_assert_uint_eq(ht_tm_unit_count(tm), 0);
@@ -251,6 +257,22 @@ START_TEST(empty_tm_is_valid_and_bad_segtype_refused)
 	ck_assert_uint_eq(ht_tm_unit_count(back), 0);
 	ck_assert_str_eq(ht_tm_lang(back, 0), "zh");
 	ht_tm_free(back);
+	ht_tm_free(tm);
+}
+END_TEST
+
+START_TEST(write_error_is_io_and_silent)
+{
+	FILE *fp = fopen("/dev/full", "w");
+	if (!fp)
+		return;
+	ht_tm *tm = ht_tm_new("en");
+	size_t u = ht_tm_add_unit(tm, NULL, NULL, -1);
+	ht_tm_set_seg(tm, u, 0, "text", 4);
+	ht_error err = {0};
+	ck_assert_int_eq(ht_tm_write_tmx(tm, fp, "paragraph", &err), HT_ERR_IO);
+	ck_assert_str_eq(err.message, "TMX: write error");
+	fclose(fp);
 	ht_tm_free(tm);
 }
 END_TEST
@@ -378,6 +400,7 @@ int main(void)
 	tcase_add_test(tc, control_characters_are_dropped);
 	tcase_add_test(tc, empty_tm_is_valid_and_bad_segtype_refused);
 	tcase_add_test(tc, other_tools_tmx);
+	tcase_add_test(tc, write_error_is_io_and_silent);
 	tcase_add_test(tc, tmx_errors_name_file_and_line);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

@@ -1,9 +1,16 @@
 /* tm-convert: convert a translation memory between TSV and TMX with the library.
  *   tm-convert FROM TO IN.tsv OUT.tmx   TSV unit pairs (source<TAB>target) to TMX
  *   tm-convert --tmx-to-tsv IN.tmx      TMX to "lang<TAB>seg..." lines on stdout
- * A test helper, so that the OmegaT tests do not depend on `hutong align`. */
+ *   tm-convert --glossary FORMAT FROM TO IN.tsv OUT
+ *       a glossary from rows "source<TAB>target[<TAB>freq<TAB>score<TAB>confidence
+ *       <TAB>doc<TAB>unit<TAB>suggestion(0/1)]", written in FORMAT (tsv, csv, tbx, tbx3, jsonl)
+ * A test helper, so that the OmegaT tests do not depend on `hutong align` or
+ * `hutong glossary`. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "hutong/glossary.h"
 
 #include "common/util.h"
 #include "hutong/tm.h"
@@ -31,12 +38,69 @@ static int dump_tmx(const char *path)
 	return 0;
 }
 
+static int fail(const ht_error *err, ht_status st)
+{
+	fprintf(stderr, "tm-convert: %s\n", err->message);
+	return st == HT_ERR_IO ? 4 : st == HT_ERR_USAGE ? 2 : 3;
+}
+
+static void add_row(ht_glossary *g, char *line)
+{
+	char *col[8] = {0};
+	for (int i = 0; i < 8 && line; i++) {
+		col[i] = line;
+		line = strchr(line, '\t');
+		if (line)
+			*line++ = '\0';
+	}
+	if (!col[1])
+		return;
+	ht_gloss_entry e = {col[0], col[1], col[2] ? strtoul(col[2], NULL, 10) : 1,
+			    col[3] ? strtod(col[3], NULL) : 1.0, col[4] ? strtod(col[4], NULL) : 1.0,
+			    col[5] && *col[5] ? col[5] : NULL, col[6] && *col[6] ? col[6] : NULL,
+			    col[7] && *col[7] == '1'};
+	ht_glossary_add(g, &e);
+}
+
+static int write_glossary(const char *format, const char *from, const char *to, const char *in,
+			  const char *out)
+{
+	ht_error err = {0};
+	int f = ht_gloss_format_parse(format);
+	if (f < 0) {
+		fprintf(stderr, "tm-convert: unknown glossary format %s\n", format);
+		return 2;
+	}
+	ht_buf text = HT_BUF_INIT;
+	ht_status st = ht_text_read(in, &text, NULL, &err);
+	if (st != HT_OK)
+		return fail(&err, st);
+	ht_glossary *g = ht_glossary_new(from, to);
+	char *save = NULL;
+	for (char *l = strtok_r(text.s, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+		add_row(g, l);
+	ht_outfile of;
+	if ((st = ht_outfile_open(&of, out, &err)) == HT_OK) {
+		st = ht_glossary_write(g, (ht_gloss_format)f, of.fp, &err);
+		if (st == HT_OK)
+			st = ht_outfile_commit(&of, &err);
+		else
+			ht_outfile_abort(&of);
+	}
+	ht_glossary_free(g);
+	ht_buf_release(&text);
+	return st == HT_OK ? 0 : fail(&err, st);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 7 && strcmp(argv[1], "--glossary") == 0)
+		return write_glossary(argv[2], argv[3], argv[4], argv[5], argv[6]);
 	if (argc == 3 && strcmp(argv[1], "--tmx-to-tsv") == 0)
 		return dump_tmx(argv[2]);
 	if (argc != 5) {
-		fprintf(stderr, "usage: tm-convert FROM TO IN.tsv OUT.tmx | --tmx-to-tsv IN.tmx\n");
+		fprintf(stderr, "usage: tm-convert FROM TO IN.tsv OUT.tmx | --tmx-to-tsv IN.tmx\n"
+				"       tm-convert --glossary FORMAT FROM TO IN.tsv OUT\n");
 		return 2;
 	}
 	ht_tm *tm = NULL;
@@ -52,10 +116,8 @@ int main(int argc, char **argv)
 			ht_outfile_abort(&of);
 	}
 	ht_tm_free(tm);
-	if (st != HT_OK) {
-		fprintf(stderr, "tm-convert: %s\n", err.message);
-		return st == HT_ERR_IO ? 4 : 3;
-	}
+	if (st != HT_OK)
+		return fail(&err, st);
 	if (dropped)
 		fprintf(stderr, "tm-convert: %zu characters not allowed in XML were dropped\n", dropped);
 	return 0;

@@ -7,13 +7,15 @@
  * closedness filter against fragments such as 联互通, branching).
  *
  * Usage: ht_termset_new, ht_termset_add_text for every unit of text,
- * ht_termset_rank once, then read the ranked candidates.  The caller frees the
+ * ht_termset_rank once, then read the ranked candidates.  Adding text after
+ * ht_termset_rank discards the ranking (rank again).  The caller frees the
  * set with ht_termset_free; strings returned belong to the set.
  */
 #ifndef HUTONG_TERMS_H
 #define HUTONG_TERMS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "hutong/common.h"
 
@@ -42,6 +44,21 @@ size_t ht_termset_freq(const ht_termset *ts, size_t i);
 double ht_termset_score(const ht_termset *ts, size_t i);
 const char *ht_termset_example_doc(const ht_termset *ts, size_t i);
 const char *ht_termset_example_unit(const ht_termset *ts, size_t i);
+
+/* The match key of ranked candidate i: the keys of its tokens (case-folded
+ * unless the word is mostly capitalised in running text, like "States";
+ * plural-merged in en/fr/es; light-stemmed in ru and ar, where Arabic keys
+ * also ignore diacritics and tatweel), joined by spaces; Chinese keys have no
+ * spaces.  Inflected forms of one term share a key; ht_termset_term shows
+ * the most frequent surface form. */
+const char *ht_termset_key(const ht_termset *ts, size_t i);
+/* Length of ranked candidate i in tokens (Han characters or words). */
+size_t ht_termset_length(const ht_termset *ts, size_t i);
+/* The rank of the candidate whose key is `key`, or SIZE_MAX. */
+size_t ht_termset_find(const ht_termset *ts, const char *key);
+/* The language given to ht_termset_new, and the number of units added. */
+const char *ht_termset_lang(const ht_termset *ts);
+size_t ht_termset_unit_count(const ht_termset *ts);
 
 /* Units (indices from ht_termset_add_text) in which ranked candidate i
  * occurs, ascending; *n receives the count.  Valid until ht_termset_free. */

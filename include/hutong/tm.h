@@ -63,6 +63,8 @@ ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err);
  * confidence).  A row without a tab is an error naming the file and line.
  * Empty lines are skipped; invalid UTF-8 is "FILE: byte N: invalid UTF-8".
  * The document of each TU is the file's base name, its id the line number.
+ * from/to may be NULL (unknown: the private-use tags "qaa" and "qab"); two
+ * tags of the same primary language are HT_ERR_USAGE.
  * An empty side leaves that language without a segment. */
 ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_tm **out,
 			 ht_error *err);

@@ -1,0 +1,149 @@
+/* Internals of the sentence aligner (align/aligner.c, align/align-lex.c).
+ *
+ * Each side of a pair becomes a bag of distinct word ids per unit (content
+ * words, stemmed and folded), with an IDF weight per word and an inverted
+ * index (word -> sorted units).  Links join source words to target words that
+ * may translate each other (dictionary, identical tokens, cognates, a table
+ * learned from the pair).  The dynamic program scores a bead by the weighted
+ * share of its words that have a linked word on the other side, times a length
+ * factor, and maximises the sum of bead scores.
+ */
+#ifndef HT_ALIGNER_INTERNAL_H
+#define HT_ALIGNER_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/util.h"
+#include "hutong/align.h"
+
+/* Interned strings -> dense ids. */
+typedef struct al_vocab {
+	ht_buf text;     /* all keys, back to back */
+	size_t *off;     /* per id: offset in text */
+	uint32_t *len;   /* per id: byte length */
+	uint32_t *slots; /* open addressing: id + 1, 0 = empty */
+	size_t n, cap, nslots;
+} al_vocab;
+
+void al_vocab_init(al_vocab *v);
+void al_vocab_release(al_vocab *v);
+uint32_t al_vocab_intern(al_vocab *v, const char *s, size_t len);
+/* The id of s, or UINT32_MAX when absent. */
+uint32_t al_vocab_find(const al_vocab *v, const char *s, size_t len);
+static inline const char *al_vocab_str(const al_vocab *v, uint32_t id) { return v->text.s + v->off[id]; }
+
+/* One side at one resolution: units are sentences (level 0) or blocks of
+ * 2^level sentences. */
+typedef struct al_side {
+	size_t n;         /* units */
+	uint32_t *off;    /* n + 1 offsets into words */
+	uint32_t *words;  /* distinct word ids of each unit */
+	double *cum_len;  /* n + 1 prefix sums of unit lengths (characters) */
+	double *cum_wt;   /* n + 1 prefix sums of unit weights (sum of word weights) */
+	uint32_t *pos_off; /* nvocab + 1 offsets into pos */
+	uint32_t *pos;     /* per word: the units that contain it, ascending */
+	size_t nvocab;
+	const float *weight; /* per word id, shared by all levels of a side */
+} al_side;
+
+void al_side_release(al_side *s);
+/* Build the inverted index and weight sums of a side whose units, words and
+ * lengths are set. */
+void al_side_index(al_side *s);
+/* Merge consecutive pairs of units of `fine` into `coarse`. */
+void al_side_coarsen(const al_side *fine, al_side *coarse);
+
+/* Links between source word ids and target word ids, both directions (CSR). */
+typedef struct al_links {
+	uint32_t *fwd_off, *fwd; /* source word -> target words */
+	uint32_t *rev_off, *rev; /* target word -> source words */
+	size_t nsrc, ntgt, count;
+} al_links;
+
+void al_links_release(al_links *l);
+
+/* A pair prepared for alignment: both sides at level 0 and their links. */
+typedef struct al_pair {
+	al_vocab vs, vt;
+	al_side s, t;
+	float *ws, *wt;    /* word weights (IDF) */
+	uint8_t *kind_s, *kind_t; /* per word: enum al_kind */
+	al_links links;
+} al_pair;
+
+enum al_kind { AL_WORD, AL_NUMBER, AL_HAN };
+
+/* Tokenise both sides and link their words (dictionary, identical tokens,
+ * numbers, cognates). */
+void al_pair_prepare(al_pair *p, const ht_align_opts *opts, const ht_unit *src, size_t nsrc,
+		     const ht_unit *tgt, size_t ntgt);
+void al_pair_release(al_pair *p);
+
+/* Replace p->links by its base links plus translations learned with IBM
+ * Model 1 from the beads of a first alignment (t >= threshold either way). */
+void al_pair_learn(al_pair *p, const ht_bead *beads, size_t nbeads);
+
+/* Build links from an explicit list of (source word, target word) pairs
+ * (duplicates allowed). */
+void al_links_build(al_links *l, size_t nsrc, size_t ntgt, const uint64_t *pairs, size_t npairs);
+
+/* Tuning knobs of the dynamic program (defaults in aligner.c). */
+typedef struct al_params {
+	double skip;       /* score of a 1-0 or 0-1 bead */
+	double len_sigma;  /* width of the length factor on the log length ratio */
+	double len_floor;  /* share of the score that needs no lexical evidence */
+	int band_fine, band_coarse;
+} al_params;
+
+extern const al_params al_default_params;
+
+/* Align the prepared pair with the coarse-to-fine dynamic program. */
+void al_align_pair(const al_pair *p, const al_params *prm, ht_bead **beads, size_t *nbeads);
+
+/* ---- scoring alignments against gold (align/align-eval.c) ----
+ * Strict and lax precision and recall of Sennrich & Volk (2010), as vecalign's
+ * score.py computes them: precision over all distinct predicted beads, recall
+ * over gold beads with both sides; a lax hit shares a source unit and a target
+ * unit with one bead of the other alignment.  Counts add up over files. */
+typedef struct al_counts {
+	size_t test, test_strict, test_lax; /* predicted beads, and how many hit */
+	size_t gold, gold_strict, gold_lax; /* gold beads with both sides, and how many were found */
+} al_counts;
+
+typedef struct al_scores {
+	double p_strict, r_strict, f_strict, p_lax, r_lax, f_lax;
+} al_scores;
+
+/* Beads as lists of unit numbers: gold files may join units that are not
+ * consecutive ([51]:[50, 55]).  Bead k's source units are
+ * idx[b[k].s .. b[k].s + b[k].ns), its target units idx[b[k].t ..). */
+typedef struct al_ibead {
+	size_t s, ns, t, nt;
+} al_ibead;
+
+typedef struct al_beadset {
+	size_t *idx;
+	al_ibead *b;
+	size_t nidx, n, idxcap, cap;
+} al_beadset;
+
+void al_beadset_release(al_beadset *set);
+void al_beadset_add(al_beadset *set, const size_t *src, size_t nsrc, const size_t *tgt, size_t ntgt);
+/* Append ht_beads (ranges) to a set. */
+void al_beadset_add_beads(al_beadset *set, const ht_bead *beads, size_t n);
+
+void al_counts_add(al_counts *c, const al_beadset *gold, const al_beadset *test);
+al_scores al_counts_scores(const al_counts *c);
+
+enum al_bead_format { AL_FORMAT_AUTO, AL_FORMAT_BEADS, AL_FORMAT_LADDER };
+
+/* Parse a bead file ("[i,j]:[k]" lines) or a hunalign ladder ("i<TAB>j" rungs:
+ * consecutive rungs delimit one bead) into `set` (appended; the caller
+ * releases it).  `name` is used in messages ("NAME:LINE: what"). */
+ht_status al_beads_parse(const char *name, const char *text, size_t len, enum al_bead_format fmt,
+			 al_beadset *set, ht_error *err);
+/* Beads between consecutive rungs (src, tgt pairs, flattened) of a ladder. */
+void al_ladder_to_beads(const size_t *rungs, size_t nrungs, ht_bead **beads, size_t *nbeads);
+
+#endif

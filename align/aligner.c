@@ -1,0 +1,417 @@
+/* Sentence aligner: a coarse-to-fine dynamic program that maximises the sum
+ * of bead similarities.
+ *
+ * Why this shape: a per-unit cost (1 - similarity) keeps merging units, while
+ * a sum of similarities prefers as many good beads as possible (Bertalign's
+ * objective).  To stay O(n · band) in time and memory, units are merged in
+ * pairs level after level until a side has at most COARSEST units; that small
+ * problem is solved on the whole matrix, and each finer level searches only a
+ * band around the path of the level above it (as vecalign does).  Coarse
+ * levels use 1-1, 1-2, 2-1, 1-0, 0-1 beads; the finest level all beads up to
+ * 1-4, 4-1, 2-3 and 3-2.
+ *
+ * A bead's similarity needs, for each unit, the weight of its words that have
+ * a linked word on the other side of the bead.  Each unit gets a table of
+ * those weights for every range of up to 4 units of the other side in a
+ * 64-unit window around the band (bit masks of where each word's links occur),
+ * computed once per unit and kept in a ring buffer while the band passes.
+ */
+#include "align/aligner-internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COARSEST 48 /* a level this small is solved on the whole matrix */
+#define WIN 64      /* units of the other side a unit's table covers */
+#define MAXRUN 4    /* longest side of a bead */
+
+const al_params al_default_params = {
+	.skip = 0.0,
+	.len_sigma = 0.5,
+	.len_floor = 0.15,
+	.band_fine = 8,
+	.band_coarse = 10,
+};
+
+typedef struct bead_type {
+	uint8_t ds, dt;
+} bead_type;
+
+static const bead_type fine_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2},
+				       {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}};
+static const bead_type coarse_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}};
+
+/* Covered word weight of one unit against every range [base + c, base + c + L)
+ * of the other side: v[L - 1][c]. */
+typedef struct covtab {
+	size_t base;
+	float v[MAXRUN][WIN];
+} covtab;
+
+typedef struct level {
+	const al_side *s, *t;
+	const al_links *links;
+	const al_params *prm;
+	double ratio;
+	const bead_type *types;
+	size_t ntypes;
+	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
+	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
+	covtab stab[8];   /* source units i - 4 .. i - 1 */
+	covtab *ttab;     /* target units lo - 4 .. hi - 1 of the current row */
+	size_t tmask, tnext;
+} level;
+
+/* Fill `tab` for unit u of side a against side b, links a-word -> b-words. */
+static void fill_covtab(const al_side *a, const al_side *b, const uint32_t *loff, const uint32_t *lto,
+			size_t u, size_t base, covtab *tab)
+{
+	memset(tab->v, 0, sizeof tab->v);
+	tab->base = base;
+	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
+		uint32_t x = a->words[k];
+		uint64_t mask = 0;
+		for (size_t l = loff[x]; l < loff[x + 1]; l++) {
+			uint32_t y = lto[l];
+			const uint32_t *p = b->pos + b->pos_off[y], *e = b->pos + b->pos_off[y + 1];
+			while (p < e) { /* lower bound of base */
+				const uint32_t *mid = p + (e - p) / 2;
+				if (*mid < base)
+					p = mid + 1;
+				else
+					e = mid;
+			}
+			for (e = b->pos + b->pos_off[y + 1]; p < e && *p < base + WIN; p++)
+				mask |= 1ULL << (*p - base);
+		}
+		if (!mask)
+			continue;
+		float w = a->weight[x];
+		uint64_t d = mask;
+		for (int L = 0; L < MAXRUN; L++) {
+			if (L)
+				d |= mask >> L;
+			for (uint64_t bits = d; bits; bits &= bits - 1)
+				tab->v[L][__builtin_ctzll(bits)] += w;
+		}
+	}
+}
+
+static inline float covtab_get(const covtab *tab, size_t c, size_t len)
+{
+	return c >= tab->base && c - tab->base < WIN ? tab->v[len - 1][c - tab->base] : 0.0f;
+}
+
+static double length_factor(const level *lv, double ls, double lt)
+{
+	double d = log((lt + 2.0) / (lv->ratio * ls + 2.0));
+	return exp(-d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma));
+}
+
+/* Similarity of the bead source [a, a + ds) : target [c, c + dt). */
+static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
+{
+	if (!ds || !dt)
+		return lv->prm->skip;
+	double cov = 0;
+	for (size_t u = a; u < a + ds; u++)
+		cov += covtab_get(&lv->stab[u & 7], c, dt);
+	for (size_t v = c; v < c + dt; v++)
+		cov += covtab_get(&lv->ttab[v & lv->tmask], a, ds);
+	double wsum = lv->s->cum_wt[a + ds] - lv->s->cum_wt[a] + lv->t->cum_wt[c + dt] - lv->t->cum_wt[c];
+	double share = wsum > 0 ? cov / wsum : 0;
+	if (share > 1)
+		share = 1;
+	double ls = lv->s->cum_len[a + ds] - lv->s->cum_len[a];
+	double lt = lv->t->cum_len[c + dt] - lv->t->cum_len[c];
+	double floor = lv->prm->len_floor;
+	return length_factor(lv, ls, lt) * (floor + (1 - floor) * share);
+}
+
+/* Covered weight of side a's units [u0, u1) against the words stamped in
+ * `mark` (other-side word ids marked with `stamp`). */
+static double covered(const al_side *a, size_t u0, size_t u1, const uint32_t *loff, const uint32_t *lto,
+		      const uint32_t *mark, uint32_t stamp)
+{
+	double c = 0;
+	for (size_t k = a->off[u0]; k < a->off[u1]; k++) {
+		uint32_t x = a->words[k];
+		for (size_t l = loff[x]; l < loff[x + 1]; l++)
+			if (mark[lto[l]] == stamp) {
+				c += a->weight[x];
+				break;
+			}
+	}
+	return c;
+}
+
+static void mark_words(const al_side *a, size_t u0, size_t u1, uint32_t *mark, uint32_t stamp)
+{
+	for (size_t k = a->off[u0]; k < a->off[u1]; k++)
+		mark[a->words[k]] = stamp;
+}
+
+/* Confidence of each final bead: its similarity, computed directly (the
+ * windowed tables are gone by then); 0 for an insertion or deletion. */
+static void set_confidence(const level *lv, ht_bead *beads, size_t nb)
+{
+	const al_side *s = lv->s, *t = lv->t;
+	uint32_t *ms = ht_xcalloc(s->nvocab + 1, sizeof *ms), *mt = ht_xcalloc(t->nvocab + 1, sizeof *mt);
+	for (size_t k = 0; k < nb; k++) {
+		ht_bead *b = &beads[k];
+		b->confidence = 0;
+		if (!b->nsrc || !b->ntgt)
+			continue;
+		uint32_t stamp = (uint32_t)k + 1;
+		size_t a0 = b->src, a1 = b->src + b->nsrc, c0 = b->tgt, c1 = b->tgt + b->ntgt;
+		mark_words(s, a0, a1, ms, stamp);
+		mark_words(t, c0, c1, mt, stamp);
+		double cov = covered(s, a0, a1, lv->links->fwd_off, lv->links->fwd, mt, stamp) +
+			     covered(t, c0, c1, lv->links->rev_off, lv->links->rev, ms, stamp);
+		double wsum = s->cum_wt[a1] - s->cum_wt[a0] + t->cum_wt[c1] - t->cum_wt[c0];
+		double share = wsum > 0 ? cov / wsum : 0;
+		double lf = length_factor(lv, s->cum_len[a1] - s->cum_len[a0], t->cum_len[c1] - t->cum_len[c0]);
+		double conf = lf * (share > 1 ? 1 : share);
+		b->confidence = conf < 0 ? 0 : conf > 1 ? 1 : conf;
+	}
+	free(ms);
+	free(mt);
+}
+
+static void compute_rmin(level *lv)
+{
+	size_t n = lv->s->n, m = lv->t->n, r = 0;
+	lv->rmin = ht_xmalloc((m ? m : 1) * sizeof *lv->rmin);
+	for (size_t v = 0; v < m; v++) {
+		while (r < n && lv->hi[r] < v + 1)
+			r++;
+		lv->rmin[v] = r;
+	}
+}
+
+static void ensure_target_tables(level *lv, size_t upto)
+{
+	while (lv->tnext < upto) {
+		size_t v = lv->tnext++;
+		size_t base = lv->rmin[v] >= MAXRUN ? lv->rmin[v] - MAXRUN : 0;
+		fill_covtab(lv->t, lv->s, lv->links->rev_off, lv->links->rev, v, base,
+			    &lv->ttab[v & lv->tmask]);
+	}
+}
+
+/* The dynamic program over the band; returns the beads of the best path. */
+static void run_dp(level *lv, ht_bead **out, size_t *nout)
+{
+	size_t n = lv->s->n, m = lv->t->n;
+	size_t *cstart = ht_xmalloc((n + 2) * sizeof *cstart);
+	size_t maxw = 0;
+	cstart[0] = 0;
+	for (size_t i = 0; i <= n; i++) {
+		size_t w = lv->hi[i] - lv->lo[i] + 1;
+		if (w > maxw)
+			maxw = w;
+		cstart[i + 1] = cstart[i] + w;
+	}
+	uint8_t *bp = ht_xmalloc(cstart[n + 1]);
+	double *rows[MAXRUN + 1];
+	for (int r = 0; r <= MAXRUN; r++)
+		rows[r] = ht_xmalloc(maxw * sizeof(double));
+	size_t tring = 16;
+	while (tring < maxw + MAXRUN + 1)
+		tring *= 2;
+	lv->ttab = ht_xmalloc(tring * sizeof *lv->ttab);
+	lv->tmask = tring - 1;
+	lv->tnext = 0;
+	compute_rmin(lv);
+
+	for (size_t i = 0; i <= n; i++) {
+		if (i > 0) {
+			size_t lo = lv->lo[i];
+			fill_covtab(lv->s, lv->t, lv->links->fwd_off, lv->links->fwd, i - 1,
+				    lo >= MAXRUN ? lo - MAXRUN : 0, &lv->stab[(i - 1) & 7]);
+		}
+		ensure_target_tables(lv, lv->hi[i]);
+		double *row = rows[i % (MAXRUN + 1)];
+		for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
+			double best = -INFINITY;
+			uint8_t bt = 255;
+			if (i == 0 && j == 0)
+				best = 0;
+			for (size_t k = 0; k < lv->ntypes; k++) {
+				size_t ds = lv->types[k].ds, dt = lv->types[k].dt;
+				if (ds > i || dt > j)
+					continue;
+				size_t pi = i - ds, pj = j - dt;
+				if (pj < lv->lo[pi] || pj > lv->hi[pi])
+					continue;
+				double prev = rows[pi % (MAXRUN + 1)][pj - lv->lo[pi]];
+				if (prev == -INFINITY)
+					continue;
+				double sc = prev + bead_score(lv, pi, ds, pj, dt);
+				if (sc > best) {
+					best = sc;
+					bt = (uint8_t)k;
+				}
+			}
+			row[j - lv->lo[i]] = best;
+			bp[cstart[i] + j - lv->lo[i]] = bt;
+		}
+	}
+
+	/* walk back from (n, m); the band always connects it to (0, 0) */
+	size_t cap = 0, nb = 0;
+	ht_bead *beads = NULL;
+	size_t i = n, j = m;
+	while (i > 0 || j > 0) {
+		uint8_t k = bp[cstart[i] + j - lv->lo[i]];
+		size_t ds = k < lv->ntypes ? lv->types[k].ds : (i > 0), dt = k < lv->ntypes ? lv->types[k].dt : (i == 0);
+		HT_GROW(beads, nb + 1, cap);
+		beads[nb++] = (ht_bead){i - ds, ds, j - dt, dt, 0.0};
+		i -= ds;
+		j -= dt;
+	}
+	for (size_t a = 0, b = nb ? nb - 1 : 0; a < b; a++, b--) {
+		ht_bead t = beads[a];
+		beads[a] = beads[b];
+		beads[b] = t;
+	}
+	for (int r = 0; r <= MAXRUN; r++)
+		free(rows[r]);
+	free(bp);
+	free(cstart);
+	free(lv->ttab);
+	free(lv->rmin);
+	*out = beads;
+	*nout = nb;
+}
+
+/* The band of a level around the path of the level above (coarse beads over
+ * units merged in pairs), widened by w rows and columns. */
+static void band_from_coarse(level *lv, const ht_bead *cb, size_t ncb, size_t w)
+{
+	size_t n = lv->s->n, m = lv->t->n;
+	size_t *plo = ht_xmalloc((n + 1) * sizeof *plo), *phi = ht_xcalloc(n + 1, sizeof *phi);
+	for (size_t i = 0; i <= n; i++)
+		plo[i] = SIZE_MAX;
+	for (size_t k = 0; k < ncb; k++) {
+		size_t r0 = 2 * cb[k].src, r1 = 2 * (cb[k].src + cb[k].nsrc);
+		size_t c0 = 2 * cb[k].tgt, c1 = 2 * (cb[k].tgt + cb[k].ntgt);
+		r0 = r0 < n ? r0 : n;
+		r1 = r1 < n ? r1 : n;
+		c0 = c0 < m ? c0 : m;
+		c1 = c1 < m ? c1 : m;
+		for (size_t r = r0; r <= r1; r++) {
+			if (c0 < plo[r])
+				plo[r] = c0;
+			if (c1 > phi[r])
+				phi[r] = c1;
+		}
+	}
+	if (plo[0] == SIZE_MAX)
+		plo[0] = 0;
+	for (size_t i = 1; i <= n; i++) /* rows the path skipped (cannot happen; be safe) */
+		if (plo[i] == SIZE_MAX) {
+			plo[i] = phi[i - 1];
+			phi[i] = phi[i - 1];
+		}
+	phi[n] = m;
+	lv->lo = ht_xmalloc((n + 1) * sizeof *lv->lo);
+	lv->hi = ht_xmalloc((n + 1) * sizeof *lv->hi);
+	for (size_t i = 0; i <= n; i++) {
+		size_t a = plo[i >= w ? i - w : 0], b = phi[i + w <= n ? i + w : n];
+		lv->lo[i] = a >= w ? a - w : 0;
+		lv->hi[i] = b + w <= m ? b + w : m;
+		if (i > 0 && lv->lo[i] < lv->lo[i - 1])
+			lv->lo[i] = lv->lo[i - 1];
+		if (i > 0 && lv->hi[i] < lv->hi[i - 1])
+			lv->hi[i] = lv->hi[i - 1];
+		if (i > 0 && lv->lo[i] > lv->hi[i - 1])
+			lv->lo[i] = lv->hi[i - 1];
+	}
+	lv->lo[0] = 0;
+	lv->hi[n] = m;
+	free(plo);
+	free(phi);
+}
+
+static void band_full(level *lv)
+{
+	size_t n = lv->s->n;
+	lv->lo = ht_xcalloc(n + 1, sizeof *lv->lo);
+	lv->hi = ht_xmalloc((n + 1) * sizeof *lv->hi);
+	for (size_t i = 0; i <= n; i++)
+		lv->hi[i] = lv->t->n;
+}
+
+static void solve(const al_side *s, const al_side *t, const al_links *links, const al_params *prm,
+		  double ratio, int finest, ht_bead **out, size_t *nout)
+{
+	level lv = {.s = s, .t = t, .links = links, .prm = prm, .ratio = ratio};
+	if (finest) {
+		lv.types = fine_types;
+		lv.ntypes = sizeof fine_types / sizeof *fine_types;
+	} else {
+		lv.types = coarse_types;
+		lv.ntypes = sizeof coarse_types / sizeof *coarse_types;
+	}
+	if (s->n <= COARSEST && t->n <= COARSEST)
+		band_full(&lv);
+	else {
+		al_side cs, ct;
+		al_side_coarsen(s, &cs);
+		al_side_coarsen(t, &ct);
+		ht_bead *cb;
+		size_t ncb;
+		solve(&cs, &ct, links, prm, ratio, 0, &cb, &ncb);
+		al_side_release(&cs);
+		al_side_release(&ct);
+		band_from_coarse(&lv, cb, ncb, (size_t)(finest ? prm->band_fine : prm->band_coarse));
+		free(cb);
+	}
+	run_dp(&lv, out, nout);
+	if (finest)
+		set_confidence(&lv, *out, *nout);
+	free(lv.lo);
+	free(lv.hi);
+}
+
+void al_align_pair(const al_pair *p, const al_params *prm, ht_bead **beads, size_t *nbeads)
+{
+	double ls = p->s.cum_len[p->s.n], lt = p->t.cum_len[p->t.n];
+	double ratio = (lt + 1.0) / (ls + 1.0);
+	solve(&p->s, &p->t, &p->links, prm, ratio, 1, beads, nbeads);
+}
+
+static ht_bead *trivial_beads(size_t nsrc, size_t ntgt, size_t *nbeads)
+{
+	size_t n = nsrc + ntgt;
+	ht_bead *b = ht_xmalloc((n ? n : 1) * sizeof *b);
+	for (size_t k = 0; k < nsrc; k++)
+		b[k] = (ht_bead){k, 1, 0, 0, 0.0};
+	for (size_t k = 0; k < ntgt; k++)
+		b[nsrc + k] = (ht_bead){nsrc, 0, k, 1, 0.0};
+	*nbeads = n;
+	return b;
+}
+
+ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t nsrc,
+			 const ht_unit *tgt, size_t ntgt, ht_bead **beads, size_t *nbeads,
+			 ht_error *err)
+{
+	if (!beads || !nbeads || (nsrc && !src) || (ntgt && !tgt))
+		return ht_error_set(err, HT_ERR_USAGE, "ht_align_units: missing units or output");
+	if (nsrc >= UINT32_MAX / 2 || ntgt >= UINT32_MAX / 2)
+		return ht_error_set(err, HT_ERR_USAGE, "ht_align_units: too many units");
+	*beads = NULL;
+	*nbeads = 0;
+	if (!nsrc || !ntgt) {
+		*beads = trivial_beads(nsrc, ntgt, nbeads);
+		return HT_OK;
+	}
+	al_pair p;
+	al_pair_prepare(&p, opts, src, nsrc, tgt, ntgt);
+	al_align_pair(&p, &al_default_params, beads, nbeads);
+	al_pair_release(&p);
+	return HT_OK;
+}

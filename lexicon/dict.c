@@ -1,0 +1,295 @@
+/* Bilingual dictionaries: CC-CEDICT (cedict_ts.u8) and plain "source<TAB>target"
+ * lists, indexed by the folded source key (ht_key_fold).
+ *
+ * Loading collects (key, target) pairs in two arenas, then sorts them by key so
+ * that the targets of one key form one contiguous run of pointers, which is what
+ * ht_dict_lookup hands out.  Pointers into the arenas are made only after the
+ * last append, so the arenas never move under them. */
+#include "hutong/dict.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/util.h"
+
+typedef struct dict_pair {
+	size_t key, keylen; /* offset and length in keys arena */
+	size_t tgt;         /* offset of the NUL-terminated target in targets arena */
+	size_t seq;         /* input order, keeps the sort stable */
+} dict_pair;
+
+typedef struct dict_slot {
+	size_t key, keylen; /* into keys arena; keylen 0 = empty slot */
+	size_t first, count; /* run in ptrs */
+} dict_slot;
+
+struct ht_dict {
+	char *from, *to;
+	ht_buf keys, targets;
+	const char **ptrs;
+	dict_slot *slots;
+	size_t nslots, nkeys;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+typedef struct loader {
+	ht_dict *d;
+	dict_pair *pairs;
+	size_t npairs, cap;
+	ht_buf fold;
+} loader;
+
+static void add_pair(loader *ld, const char *key, size_t keylen, const char *tgt, size_t tgtlen)
+{
+	ht_buf_reset(&ld->fold);
+	ht_key_fold(key, keylen, &ld->fold);
+	if (!ld->fold.len || !tgtlen)
+		return;
+	HT_GROW(ld->pairs, ld->npairs + 1, ld->cap);
+	dict_pair *p = &ld->pairs[ld->npairs];
+	p->key = ld->d->keys.len;
+	p->keylen = ld->fold.len;
+	ht_buf_add(&ld->d->keys, ld->fold.s, ld->fold.len);
+	p->tgt = ld->d->targets.len;
+	ht_buf_add(&ld->d->targets, tgt, tgtlen);
+	ht_buf_addc(&ld->d->targets, '\0');
+	p->seq = ld->npairs++;
+}
+
+static const char *sort_keys; /* qsort has no context argument */
+
+static int pair_cmp(const void *a, const void *b)
+{
+	const dict_pair *x = a, *y = b;
+	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
+	int c = memcmp(sort_keys + x->key, sort_keys + y->key, n);
+	if (c)
+		return c;
+	if (x->keylen != y->keylen)
+		return x->keylen < y->keylen ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int same_key(const ht_dict *d, const dict_pair *a, const dict_pair *b)
+{
+	return a->keylen == b->keylen && memcmp(d->keys.s + a->key, d->keys.s + b->key, a->keylen) == 0;
+}
+
+/* Group the sorted pairs by key into the open-addressing table. */
+static void build_index(loader *ld)
+{
+	ht_dict *d = ld->d;
+	sort_keys = d->keys.s;
+	qsort(ld->pairs, ld->npairs, sizeof *ld->pairs, pair_cmp);
+	d->ptrs = ht_xmalloc((ld->npairs ? ld->npairs : 1) * sizeof *d->ptrs);
+	size_t distinct = 0;
+	for (size_t i = 0; i < ld->npairs; i++)
+		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
+			distinct++;
+	d->nslots = 16;
+	while (d->nslots < distinct * 2)
+		d->nslots *= 2;
+	d->slots = ht_xcalloc(d->nslots, sizeof *d->slots);
+	size_t i = 0, ndup = 0;
+	while (i < ld->npairs) {
+		size_t j = i;
+		const dict_pair *p = &ld->pairs[i];
+		size_t first = ndup;
+		while (j < ld->npairs && same_key(d, p, &ld->pairs[j])) {
+			const char *t = d->targets.s + ld->pairs[j].tgt;
+			/* the same translation under one key once (trad = simp entries) */
+			int seen = 0;
+			for (size_t k = first; k < ndup && !seen; k++)
+				seen = strcmp(d->ptrs[k], t) == 0;
+			if (!seen)
+				d->ptrs[ndup++] = t;
+			j++;
+		}
+		size_t h = hash_bytes(d->keys.s + p->key, p->keylen) & (d->nslots - 1);
+		while (d->slots[h].keylen)
+			h = (h + 1) & (d->nslots - 1);
+		d->slots[h] = (dict_slot){p->key, p->keylen, first, ndup - first};
+		d->nkeys++;
+		i = j;
+	}
+}
+
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* A CEDICT gloss as a translation: parenthesised notes dropped, spaces
+ * squeezed; cross-references and classifiers are not translations. */
+static void add_gloss(loader *ld, const char *key, size_t keylen, const char *g, size_t n)
+{
+	if (starts_with(g, n, "CL:") || starts_with(g, n, "variant of") ||
+	    starts_with(g, n, "old variant of") || starts_with(g, n, "see ") ||
+	    starts_with(g, n, "used in ") || starts_with(g, n, "surname "))
+		return;
+	ht_buf clean = HT_BUF_INIT;
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = g[i];
+		if (c == '(' || c == '[')
+			depth++;
+		else if ((c == ')' || c == ']') && depth > 0)
+			depth--;
+		else if (!depth) {
+			if (c == ' ' && (!clean.len || clean.s[clean.len - 1] == ' '))
+				continue;
+			ht_buf_addc(&clean, c);
+		}
+	}
+	while (clean.len && clean.s[clean.len - 1] == ' ')
+		clean.len--;
+	add_pair(ld, key, keylen, clean.s, clean.len);
+	ht_buf_release(&clean);
+}
+
+/* "TRAD SIMP [PIN1 YIN1] /gloss/gloss/" */
+static ht_status parse_cedict_line(loader *ld, const char *path, size_t lineno, const char *s,
+				   size_t n, ht_error *err)
+{
+	const char *end = s + n;
+	const char *sp1 = memchr(s, ' ', n);
+	const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', (size_t)(end - sp1 - 1)) : NULL;
+	const char *lb = sp2 ? memchr(sp2, '[', (size_t)(end - sp2)) : NULL;
+	const char *rb = lb ? memchr(lb, ']', (size_t)(end - lb)) : NULL;
+	const char *sl = rb ? memchr(rb, '/', (size_t)(end - rb)) : NULL;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (!sp1 || sp1 == s || !sp2 || sp2 == sp1 + 1 || !lb || !rb || !sl || end[-1] != '/' ||
+	    end - sl < 2)
+		return ht_error_set(err, HT_ERR_DATA,
+				    "%s:%zu: not a CC-CEDICT entry (TRAD SIMP [pinyin] /gloss/)", path,
+				    lineno);
+	const char *trad = s, *simp = sp1 + 1;
+	size_t tradlen = (size_t)(sp1 - s), simplen = (size_t)(sp2 - simp);
+	for (const char *g = sl + 1; g < end;) {
+		const char *e = memchr(g, '/', (size_t)(end - g));
+		if (!e)
+			e = end;
+		add_gloss(ld, simp, simplen, g, (size_t)(e - g));
+		if (tradlen != simplen || memcmp(trad, simp, tradlen))
+			add_gloss(ld, trad, tradlen, g, (size_t)(e - g));
+		g = e + 1;
+	}
+	return HT_OK;
+}
+
+/* "source<TAB>target[<TAB>anything]" */
+static ht_status parse_tsv_line(loader *ld, const char *path, size_t lineno, const char *s, size_t n,
+				ht_error *err)
+{
+	const char *tab = memchr(s, '\t', n);
+	if (!tab)
+		return ht_error_set(err, HT_ERR_DATA, "%s:%zu: no TAB between source and target", path,
+				    lineno);
+	const char *t = tab + 1;
+	const char *tend = memchr(t, '\t', (size_t)(s + n - t));
+	if (!tend)
+		tend = s + n;
+	if (tab == s || tend == t)
+		return ht_error_set(err, HT_ERR_DATA, "%s:%zu: empty %s", path, lineno,
+				    tab == s ? "source" : "target");
+	add_pair(ld, s, (size_t)(tab - s), t, (size_t)(tend - t));
+	return HT_OK;
+}
+
+static ht_status parse_lines(loader *ld, const char *path, const ht_buf *text, ht_error *err)
+{
+	int format = 0; /* 0 unknown, 1 CEDICT, 2 TSV: fixed by the first entry line */
+	size_t lineno = 0;
+	for (size_t at = 0; at < text->len;) {
+		const char *s = text->s + at;
+		const char *nl = memchr(s, '\n', text->len - at);
+		size_t n = nl ? (size_t)(nl - s) : text->len - at;
+		at += n + 1;
+		lineno++;
+		if (n == 0 || (format != 2 && s[0] == '#'))
+			continue;
+		if (!format)
+			format = memchr(s, '\t', n) ? 2 : 1;
+		ht_status st = format == 1 ? parse_cedict_line(ld, path, lineno, s, n, err)
+					   : parse_tsv_line(ld, path, lineno, s, n, err);
+		if (st != HT_OK)
+			return st;
+	}
+	return HT_OK;
+}
+
+ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_dict **out,
+		       ht_error *err)
+{
+	*out = NULL;
+	ht_buf text = HT_BUF_INIT;
+	ht_status st = ht_text_read(path, &text, NULL, err);
+	if (st != HT_OK) {
+		ht_buf_release(&text);
+		return st;
+	}
+	ht_dict *d = ht_xcalloc(1, sizeof *d);
+	d->from = ht_xstrdup(from ? from : "zh");
+	d->to = ht_xstrdup(to ? to : "en");
+	ht_buf_init(&d->keys);
+	ht_buf_init(&d->targets);
+	loader ld = {d, NULL, 0, 0, HT_BUF_INIT};
+	st = parse_lines(&ld, path, &text, err);
+	ht_buf_release(&text);
+	if (st == HT_OK)
+		build_index(&ld);
+	free(ld.pairs);
+	ht_buf_release(&ld.fold);
+	if (st != HT_OK) {
+		ht_dict_free(d);
+		return st;
+	}
+	*out = d;
+	return HT_OK;
+}
+
+void ht_dict_free(ht_dict *d)
+{
+	if (!d)
+		return;
+	free(d->from);
+	free(d->to);
+	ht_buf_release(&d->keys);
+	ht_buf_release(&d->targets);
+	free(d->ptrs);
+	free(d->slots);
+	free(d);
+}
+
+const char *ht_dict_from(const ht_dict *d) { return d->from; }
+const char *ht_dict_to(const ht_dict *d) { return d->to; }
+size_t ht_dict_entry_count(const ht_dict *d) { return d->nkeys; }
+
+size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char *const **targets)
+{
+	*targets = NULL;
+	if (!d || !d->slots || !len)
+		return 0;
+	size_t h = hash_bytes(key, len) & (d->nslots - 1);
+	while (d->slots[h].keylen) {
+		const dict_slot *s = &d->slots[h];
+		if (s->keylen == len && memcmp(d->keys.s + s->key, key, len) == 0) {
+			*targets = d->ptrs + s->first;
+			return s->count;
+		}
+		h = (h + 1) & (d->nslots - 1);
+	}
+	return 0;
+}

@@ -1,0 +1,107 @@
+/* Internals of the term candidates: the arena, the string and pair maps the
+ * termset counts with, and the language rules (function words, edge words,
+ * light stemmers) that lexicon/termlang.c provides. */
+#ifndef HT_TERMS_INTERNAL_H
+#define HT_TERMS_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/util.h"
+#include "hutong/terms.h"
+
+/* ---- arena: many small blocks freed at once (n-gram keys, surface strings) ---- */
+typedef struct ht_arena {
+	struct ht_arena_block *head;
+} ht_arena;
+
+void *ht_arena_alloc(ht_arena *a, size_t n);
+char *ht_arena_strndup(ht_arena *a, const char *s, size_t n);
+void ht_arena_release(ht_arena *a);
+
+/* ---- interning map: byte strings -> dense ids 0, 1, ...; strings live in the arena ---- */
+typedef struct ht_strmap {
+	uint32_t *slots;  /* id + 1, 0 = empty */
+	size_t cap;       /* power of two */
+	const char **strs;
+	uint32_t *lens;
+	uint32_t *hashes;
+	size_t n, cap_strs;
+	ht_arena arena;
+} ht_strmap;
+
+void ht_strmap_init(ht_strmap *m);
+void ht_strmap_release(ht_strmap *m);
+/* The id of s[0..len), added when absent (*added set to 1 then; may be NULL). */
+uint32_t ht_strmap_intern(ht_strmap *m, const char *s, size_t len, int *added);
+/* The id of s[0..len), or UINT32_MAX when absent. */
+uint32_t ht_strmap_find(const ht_strmap *m, const char *s, size_t len);
+static inline const char *ht_strmap_str(const ht_strmap *m, uint32_t id) { return m->strs[id]; }
+static inline size_t ht_strmap_len(const ht_strmap *m, uint32_t id) { return m->lens[id]; }
+
+/* ---- pair map: (a, b) 32-bit pairs -> a 32-bit value and a count ---- */
+typedef struct ht_pairmap_slot {
+	uint64_t key;   /* (a << 32 | b) + 1; 0 = empty */
+	uint32_t value, count;
+	uint32_t extra; /* a second count for the caller */
+} ht_pairmap_slot;
+
+typedef struct ht_pairmap {
+	ht_pairmap_slot *slots;
+	size_t cap, n;
+} ht_pairmap;
+
+void ht_pairmap_init(ht_pairmap *m);
+void ht_pairmap_release(ht_pairmap *m);
+void ht_pairmap_clear(ht_pairmap *m);
+/* The slot of (a, b), added with value and count 0 when absent. */
+ht_pairmap_slot *ht_pairmap_get(ht_pairmap *m, uint32_t a, uint32_t b);
+/* The slot of (a, b) or NULL. */
+const ht_pairmap_slot *ht_pairmap_find(const ht_pairmap *m, uint32_t a, uint32_t b);
+
+/* ---- language rules (lexicon/termlang.c) ---- */
+typedef enum ht_tlang { HT_TL_ZH, HT_TL_EN, HT_TL_FR, HT_TL_ES, HT_TL_RU, HT_TL_AR, HT_TL_OTHER } ht_tlang;
+
+ht_tlang ht_tlang_of(const char *lang);
+/* True for languages whose words have case (the Latin and Cyrillic ones). */
+int ht_tlang_cased(ht_tlang l);
+
+/* Function words: a candidate never starts or ends with one.  `word` is the
+ * case-folded, unstemmed form (for Chinese, one character). */
+int ht_tlang_is_function(ht_tlang l, const char *word, size_t len);
+/* Stop words (relatives, auxiliaries: that, which, is, qui, что, التي): they
+ * separate candidates like punctuation. */
+int ht_tlang_is_stop(ht_tlang l, const char *word, size_t len);
+/* Degree words that start terms (least developed countries, أقل البلدان
+ * نموا) but are no candidates alone. */
+int ht_tlang_not_alone(ht_tlang l, const char *word, size_t len);
+/* Chinese two-character words that begin or end with a function character
+ * and still belong to terms (和平, 平等, 原则, 埃及): the edge rule keeps them. */
+int ht_tlang_zh_edge_word(const char *two, size_t len);
+/* Chinese characters that separate candidates like punctuation (的, except
+ * in 目的), and the date/ordinal characters after a number (年 月 日 届). */
+int ht_tlang_zh_date_char(int32_t cp);
+/* Chinese lexical termhood rules on a candidate's text: 1 when it starts
+ * with a resolution verb (加强…, 促进…) or ends with a frame word (…方面,
+ * …之间, …的重要性). */
+int ht_tlang_zh_bad_edge(const char *s, size_t len);
+/* Words of resolutions that open clauses (Reaffirms, recalling, réaffirme,
+ * reafirma, вновь, يؤكد ...) or general verbs: never at a candidate's start. */
+int ht_tlang_is_clause_verb(ht_tlang l, const char *word, size_t len);
+
+/* A conjunction (and, et, y, и, و, 和 ...): a candidate "X and Y" of one
+ * word (two Han characters) on each side is a coordination, not a term. */
+int ht_tlang_is_conjunction(ht_tlang l, const char *word, size_t len);
+
+/* French and Italian elision: the byte length of an elided article or
+ * pronoun at the start of word (l', d', qu', jusqu' ...) including the
+ * apostrophe, or 0. */
+size_t ht_tlang_elision(ht_tlang l, const char *word, size_t len);
+
+/* Replace the folded word in `key` by its light stem: plural merging for
+ * en/fr/es (countries -> country, States -> State), suffix stripping for
+ * Russian (развития, развитие -> развит), prefix and suffix stripping for
+ * Arabic (والتنمية -> تنمي) after normalising alef, ya and ta marbuta. */
+void ht_tlang_stem(ht_tlang l, ht_buf *key);
+
+#endif
