@@ -939,8 +939,9 @@ static int others_join(const struct beads *pb, size_t n, size_t skip, size_t u)
 	return 0;
 }
 
-/* Consensus of the versions: where one version joins several pivot units
- * to a single unit of its own (n-1) but at least two other versions keep
+/* Consensus of the versions, at paragraph level: where one version joins
+ * several pivot units to a single unit of its own (n-1) but at least two
+ * other versions keep
  * every one of those pivot units apart, the version's unit goes to the pivot
  * unit whose length fits it best and the others get nothing in that version
  * (a clause that version lacks, as the Arabic UDHR lacks the preamble's
@@ -948,7 +949,9 @@ static int others_join(const struct beads *pb, size_t n, size_t skip, size_t u)
 static size_t split_by_consensus(const ht_docalign *const *pairs, struct beads *pb, size_t n)
 {
 	size_t split = 0;
-	if (n < 3)
+	/* official versions keep the paragraphs of the original, not its
+	 * sentences: at sentence level an n-1 bead is usually right */
+	if (n < 3 || pairs[0]->level != HT_LEVEL_PARAGRAPH || pairs[0]->lines)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		const ht_docalign *da = pairs[k];

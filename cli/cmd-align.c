@@ -155,6 +155,21 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 
 /* ---- reading documents ---- */
 
+/* Lines mode skips blank lines: say so, since bead indices then count only
+ * the other lines, not the file's line numbers. */
+static void warn_skipped_lines(const char *path, const ht_buf *text, size_t units)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < text->len; i++)
+		if (text->s[i] == '\n')
+			lines++;
+	if (text->len && text->s[text->len - 1] != '\n')
+		lines++;
+	if (lines > units)
+		ht_cli_warn("%s: %zu blank lines skipped; bead indices count the %zu other lines", path,
+			    lines - units, units);
+}
+
 static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode, ht_doc **out,
 			  ht_error *err)
 {
@@ -172,6 +187,8 @@ static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode
 			ht_cli_warn("%s: the text looks like '%s', not '%s' as given", path, seen, lang);
 		if (ht_doc_para_count(*out) == 0)
 			ht_cli_warn("%s: no text to align", path);
+		else if (ht_doc_input_mode(*out) == HT_INPUT_LINES)
+			warn_skipped_lines(path, &text, ht_doc_para_count(*out));
 	}
 	ht_buf_release(&text);
 	return st;

@@ -95,7 +95,11 @@ ht_tm *ht_docalign_to_tm(const ht_docalign *da, size_t *omitted);
  * not end a sentence (a fragment such as "Now, therefore," or "The General
  * Assembly" opens what follows), else to the TU of the preceding one;
  * unattached[k] (may be NULL; an array of n) receives how many units of
- * version k were attached so.  All pairs must share the pivot
+ * version k were attached so.  At paragraph level, where one version joins
+ * several pivot paragraphs to one of its own but at least two other versions
+ * keep them apart, the consensus wins: that version's paragraph goes to the
+ * pivot paragraph whose length fits it best, the others get none in that
+ * language (a clause the version lacks).  All pairs must share the pivot
  * document.  The caller frees *out with ht_tm_free. */
 ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **out,
 			    size_t *unattached, ht_error *err);
