@@ -71,6 +71,8 @@ int ht_tm_lang_index(const ht_tm *tm, const char *lang)
 
 size_t ht_tm_add_lang(ht_tm *tm, const char *lang)
 {
+	if (!lang || !*lang)
+		lang = "und";
 	int i = ht_tm_lang_index(tm, lang);
 	if (i >= 0)
 		return (size_t)i;

@@ -326,14 +326,38 @@ typedef struct score {
 /* Result for one reference pair: 0 not covered, else bits. */
 enum { COVERED = 1, EXACT_ANY = 2, FOLD_ANY = 4, EXACT_FIRST = 8, FOLD_FIRST = 16 };
 
-static int judge(const pair *ref, const pair_list *gloss, const pair **first)
+/* The glossary's entries sorted by source key, in file order within a key,
+ * so that each reference pair finds its entries by binary search. */
+static int by_key_then_order(const void *a, const void *b)
 {
+	const pair *x = *(const pair *const *)a, *y = *(const pair *const *)b;
+	int c = strcmp(x->skey, y->skey);
+	return c ? c : (x > y) - (x < y);
+}
+
+static const pair **index_by_key(const pair_list *gloss)
+{
+	const pair **v = ht_xmalloc((gloss->n ? gloss->n : 1) * sizeof *v);
+	for (size_t i = 0; i < gloss->n; i++)
+		v[i] = &gloss->v[i];
+	qsort(v, gloss->n, sizeof *v, by_key_then_order);
+	return v;
+}
+
+static int judge(const pair *ref, const pair **index, size_t n, const pair **first)
+{
+	size_t lo = 0, hi = n; /* the first entry whose key is not below ref's */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(index[mid]->skey, ref->skey) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	int r = 0;
 	*first = NULL;
-	for (size_t i = 0; i < gloss->n; i++) {
-		const pair *g = &gloss->v[i];
-		if (strcmp(g->skey, ref->skey) != 0)
-			continue;
+	for (size_t i = lo; i < n && strcmp(index[i]->skey, ref->skey) == 0; i++) {
+		const pair *g = index[i];
 		int exact = strcmp(g->target, ref->target) == 0, fold = strcmp(g->tkey, ref->tkey) == 0;
 		if (!*first) {
 			*first = g;
@@ -418,13 +442,29 @@ static void print_json(const options *o, const score *sc, const pair_list *ref, 
 	ht_buf_release(&b);
 }
 
-/* Drop repeated reference rows (same source and target keys). */
-static int is_repeat(const pair_list *ref, size_t i)
+/* Mark the reference rows that repeat an earlier one (same source and target
+ * keys): they are counted once. */
+static int by_keys_then_order(const void *a, const void *b)
 {
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(ref->v[j].skey, ref->v[i].skey) == 0 && strcmp(ref->v[j].tkey, ref->v[i].tkey) == 0)
-			return 1;
-	return 0;
+	const pair *x = *(const pair *const *)a, *y = *(const pair *const *)b;
+	int c = strcmp(x->skey, y->skey);
+	if (!c)
+		c = strcmp(x->tkey, y->tkey);
+	return c ? c : (x > y) - (x < y);
+}
+
+static unsigned char *find_repeats(const pair_list *ref)
+{
+	unsigned char *repeat = ht_xcalloc(ref->n ? ref->n : 1, 1);
+	const pair **v = ht_xmalloc((ref->n ? ref->n : 1) * sizeof *v);
+	for (size_t i = 0; i < ref->n; i++)
+		v[i] = &ref->v[i];
+	qsort(v, ref->n, sizeof *v, by_keys_then_order);
+	for (size_t i = 1; i < ref->n; i++)
+		if (strcmp(v[i]->skey, v[i - 1]->skey) == 0 && strcmp(v[i]->tkey, v[i - 1]->tkey) == 0)
+			repeat[v[i] - ref->v] = 1;
+	free(v);
+	return repeat;
 }
 
 static int evaluate(const options *o, columns *cols)
@@ -442,15 +482,17 @@ static int evaluate(const options *o, columns *cols)
 	score sc = {0};
 	int *res = ht_xcalloc(ref.n ? ref.n : 1, sizeof *res);
 	const pair **firsts = ht_xcalloc(ref.n ? ref.n : 1, sizeof *firsts);
+	const pair **index = index_by_key(&gloss);
+	unsigned char *repeat = find_repeats(&ref);
 	for (size_t i = 0; i < ref.n; i++) {
 		res[i] = -1; /* not counted */
-		if (is_repeat(&ref, i))
+		if (repeat[i])
 			continue;
 		sc.reference_rows++;
 		if (o->corpus_path && !occurs(&corpus, ref.v[i].skey))
 			continue;
 		sc.pairs++;
-		res[i] = judge(&ref.v[i], &gloss, &firsts[i]);
+		res[i] = judge(&ref.v[i], index, gloss.n, &firsts[i]);
 		sc.covered += (res[i] & COVERED) != 0;
 		sc.exact_any += (res[i] & EXACT_ANY) != 0;
 		sc.fold_any += (res[i] & FOLD_ANY) != 0;
@@ -463,6 +505,8 @@ static int evaluate(const options *o, columns *cols)
 		print_text(o, &sc, &ref, res, firsts);
 	free(res);
 	free(firsts);
+	free(index);
+	free(repeat);
 done:
 	pairs_free(&ref);
 	pairs_free(&gloss);

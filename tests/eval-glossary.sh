@@ -80,6 +80,11 @@ expect 3 "ref2.tsv:1: no column 4" "$HUTONG" eval glossary --columns 1,4 "$work/
 printf 'ok\377\tx\n' >"$work/utf8.txt"
 expect 3 "utf8.txt: byte 2: invalid UTF-8" "$HUTONG" eval glossary "$work/ref2.tsv" "$work/utf8.txt"
 
+# repeated reference rows (same keys) count once
+printf '互联互通\tconnectivity\n互联互通\tConnectivity\n互联互通\tconnectivity\n' >"$work/rep.tsv"
+"$HUTONG" eval glossary --json "$work/rep.tsv" "$work/ref2.tsv" | grep -qF '"pairs":1,"covered":1,"exact_any":1' ||
+	fail "repeated reference rows"
+
 # the CSV glossary format hutong writes is read too
 printf 'zh,en,frequency\r\n互联互通,"connectivity",3\r\n"内陆, 发展","x ""y""",1\r\n' >"$work/g.csv"
 printf '互联互通\tconnectivity\n内陆, 发展\tx "y"\n' >"$work/ref3.tsv"

@@ -79,9 +79,12 @@ START_TEST(storage_and_languages)
 	ck_assert_str_eq(ht_tm_lang(tm, 2), "fr-FR");  /* underscore normalised */
 	ck_assert_int_eq(ht_tm_lang_index(tm, "zh-CN"), 0);
 	ck_assert_int_eq(ht_tm_lang_index(tm, "ru"), -1);
+	ck_assert_int_eq(ht_tm_lang_index(tm, NULL), -1);
+	ck_assert_str_eq(ht_tm_lang(tm, ht_tm_add_lang(tm, NULL)), "und");
 	size_t u = ht_tm_add_unit(tm, "A.zh.txt", "p1", 0.5);
 	ht_tm_set_seg(tm, u, 0, "互联互通xyz", strlen("互联互通"));
 	size_t l = ht_tm_add_lang(tm, "ar"); /* a language added after the unit */
+	ck_assert_uint_eq(l, 4);
 	ht_tm_set_seg(tm, u, l, "ترابط", strlen("ترابط"));
 	size_t len;
 	ck_assert_str_eq(ht_tm_seg(tm, u, 0, &len), "互联互通");
