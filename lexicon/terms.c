@@ -92,7 +92,9 @@ struct ht_termset {
 	struct ranked *rk;
 	size_t n_ranked;
 	size_t *unit_store;
-	ht_arena out; /* terms and keys shown */
+	ht_strmap rank_keys; /* key strings of the ranked candidates */
+	uint32_t *key_rank;  /* and the rank of each */
+	ht_arena out;        /* terms shown */
 };
 
 /* ---- adding text ---- */
@@ -123,6 +125,9 @@ static void rank_release(ht_termset *ts)
 	free(ts->unigram);
 	free(ts->rk);
 	free(ts->unit_store);
+	ht_strmap_release(&ts->rank_keys);
+	free(ts->key_rank);
+	ts->key_rank = NULL;
 	ht_arena_release(&ts->out);
 	ts->key_flags = NULL;
 	ts->tk = NULL;
@@ -619,15 +624,20 @@ static const char *key_str(const ht_termset *ts, uint32_t pos, size_t *len)
 	return ht_strmap_str(&ts->keys, k);
 }
 
+static int is_ascii_word(const char *s) { return (unsigned char)s[0] < 0x80; }
+
 /* The keys of candidate c joined (Chinese without spaces). */
 static void cand_key(const ht_termset *ts, const struct tcand *c, ht_buf *out)
 {
 	ht_buf_reset(out);
+	const char *prev = NULL;
 	for (unsigned j = 0; j < c->n; j++) {
 		size_t len;
 		const char *s = key_str(ts, c->first_pos + j, &len);
-		if (j && ts->tl != HT_TL_ZH)
+		/* Chinese keys join Han characters; words of other scripts keep a space */
+		if (j && (ts->tl != HT_TL_ZH || (is_ascii_word(prev) && is_ascii_word(s))))
 			ht_buf_addc(out, ' ');
+		prev = s;
 		ht_buf_add(out, s, len);
 	}
 }
@@ -906,8 +916,6 @@ static uint32_t form_of(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i
 	return f;
 }
 
-static int is_ascii_word(const char *s) { return (unsigned char)s[0] < 0x80; }
-
 /* The text of a surface signature: Han characters are joined without spaces. */
 static const char *form_text(ht_termset *ts, const char *sig, size_t len)
 {
@@ -1057,10 +1065,16 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	ts->rk = ht_xcalloc(nr + 1, sizeof *ts->rk);
 	ts->n_ranked = nr;
 	ht_buf b = HT_BUF_INIT;
+	size_t cap_key_rank = 0;
 	for (size_t r = 0; r < nr; r++) {
 		ts->rk[r].cand = order[r].id;
 		cand_key(ts, &ts->c[order[r].id], &b);
-		ts->rk[r].key = ht_arena_strndup(&ts->out, b.s, b.len);
+		int added;
+		uint32_t k = ht_strmap_intern(&ts->rank_keys, b.s, b.len, &added);
+		ts->rk[r].key = ht_strmap_str(&ts->rank_keys, k);
+		HT_GROW(ts->key_rank, ts->rank_keys.n, cap_key_rank);
+		if (added)
+			ts->key_rank[k] = (uint32_t)r; /* the best of candidates that look alike */
 	}
 	ht_buf_release(&b);
 	free(order);
@@ -1105,8 +1119,6 @@ const size_t *ht_termset_units(const ht_termset *ts, size_t i, size_t *n)
 
 size_t ht_termset_find(const ht_termset *ts, const char *key)
 {
-	for (size_t i = 0; i < ts->n_ranked; i++)
-		if (strcmp(ts->rk[i].key, key) == 0)
-			return i;
-	return SIZE_MAX;
+	uint32_t k = ht_strmap_find(&ts->rank_keys, key, strlen(key));
+	return k == UINT32_MAX ? SIZE_MAX : ts->key_rank[k];
 }

@@ -44,6 +44,9 @@ START_TEST(zh_fragments_do_not_rank)
 	ht_termset *ts = rank_lines("zh", 2, lines);
 	ck_assert_uint_lt(rank_of(ts, "互联互通"), 3);
 	ck_assert_uint_ne(rank_of(ts, "可持续发展"), SIZE_MAX);
+	ck_assert_uint_eq(ht_termset_find(ts, "互联互通"), rank_of(ts, "互联互通"));
+	ck_assert_uint_eq(ht_termset_find(ts, "联互通"), SIZE_MAX);
+	ck_assert_uint_eq(ht_termset_length(ts, rank_of(ts, "互联互通")), 4);
 	/* fragments: not closed, or bounded by a function character */
 	static const char *const fragments[] = {"联互通", "互联互", "可持续发", "持续发展", "和可持续",
 						"的互联互通", "亚和南亚", "加强互联互通", "中亚和南亚", NULL};
