@@ -82,8 +82,9 @@ int ht_tlang_zh_edge_word(const char *two, size_t len);
  * in 目的), and the date/ordinal characters after a number (年 月 日 届). */
 int ht_tlang_zh_date_char(int32_t cp);
 /* Chinese lexical termhood rules on a candidate's text: 1 when it starts
- * with a resolution verb (加强…, 促进…) or ends with a frame word (…方面,
- * …之间, …的重要性). */
+ * with a clause verb or a determiner (重申…, 各种…) or ends with a frame
+ * (…方面, …之间, …的重要性): no candidate; 2 when it starts with an action
+ * verb (加强…, 减少…): a candidate that ranks lower; else 0. */
 int ht_tlang_zh_bad_edge(const char *s, size_t len);
 /* Words of resolutions that open clauses (Reaffirms, recalling, réaffirme,
  * reafirma, вновь, يؤكد ...) or general verbs: never at a candidate's start. */

@@ -50,6 +50,7 @@ struct tcand {
 	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
 	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
 	uint8_t n, valid;
+	uint8_t governed; /* opened by an action verb: ranks lower, contains nothing */
 	double score;
 };
 
@@ -677,7 +678,7 @@ static int is_coordination(const ht_termset *ts, const struct tcand *c, unsigned
 	return 0;
 }
 
-static int edges_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+static int edges_ok(const ht_termset *ts, struct tcand *c, ht_buf *scratch)
 {
 	uint8_t first = ts->key_flags[ts->tk[c->first_pos]];
 	uint8_t last = ts->key_flags[ts->tk[c->first_pos + c->n - 1]];
@@ -688,7 +689,9 @@ static int edges_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch
 		    (last & KEY_FUNC && !zh_pair_is_word(ts, c->first_pos + c->n - 2)))
 			return 0;
 		cand_key(ts, c, scratch);
-		return !ht_tlang_zh_bad_edge(scratch->s, scratch->len);
+		int bad = ht_tlang_zh_bad_edge(scratch->s, scratch->len);
+		c->governed = bad == 2;
+		return bad != 1;
 	}
 	if ((first | last) & KEY_FUNC || first & KEY_VERB)
 		return 0;
@@ -784,7 +787,7 @@ static void score_candidates(ht_termset *ts)
 	/* Candidates were made level by level: walking back visits longer ones first. */
 	uint32_t *stamp = ht_xcalloc(ts->nc + 1, sizeof *stamp);
 	for (size_t i = ts->nc; i-- > 0;)
-		if (ts->c[i].valid && ts->c[i].n >= 2)
+		if (ts->c[i].valid && !ts->c[i].governed && ts->c[i].n >= 2)
 			nest_in_substrings(ts, (uint32_t)i, stamp);
 	free(stamp);
 	for (size_t i = 0; i < ts->nc; i++) {
@@ -795,6 +798,8 @@ static void score_candidates(ht_termset *ts)
 		c->score = (c->freq - nested) * length_weight(ts, c->n) * (1 + diversity(c));
 		if (is_coordination(ts, c, 0))
 			c->score *= 0.75; /* coordinations are seldom one concept */
+		if (c->governed)
+			c->score *= 0.25;
 		if (c->score <= 0)
 			c->valid = 0;
 	}
