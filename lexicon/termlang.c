@@ -182,6 +182,11 @@ static const char *const months[] = {
 	"تشرين", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
 	"أكتوبر", "نوفمبر", "ديسمبر", NULL};
 
+int ht_tlang_is_month(ht_tlang l, const char *w, size_t len)
+{
+	return l != HT_TL_ZH && in_list(months, w, len);
+}
+
 int ht_tlang_is_stop(ht_tlang l, const char *w, size_t len)
 {
 	if (l != HT_TL_ZH && in_list(months, w, len))
@@ -262,7 +267,7 @@ static const char *const es_verbs[] = {
 	"reconoce", "reconociendo", "expresa", "expresando", "afirma", "afirmando", "considera",
 	"considerando", "consciente", "convencida", "preocupada", "guiada", "aprecia",
 	"encomia", "apoya", "aprueba", "declara", "condena", "deplora", "reitera",
-	"reiterando", "fortalecer", "promover", "asegurar", "garantizar", "mejorar",
+	"reiterando", "teniendo", "fortalecer", "promover", "asegurar", "garantizar", "mejorar",
 	"lograr", "alcanzar", "aumentar", "fomentar", "facilitar", "apoyar", "contribuir",
 	"seguir", "continuar", "establecer", "elaborar", "reducir", "proporcionar", "prestar",
 	"ayudar", "permitir", "titulado", "titulada", "contenido", "presentado", NULL};
@@ -298,6 +303,14 @@ int ht_tlang_is_clause_verb(ht_tlang l, const char *w, size_t len)
 	case HT_TL_AR: return in_list(ar_verbs, w, len);
 	default: return 0;
 	}
+}
+
+int ht_tlang_is_article(ht_tlang l, const char *w, size_t len)
+{
+	static const char *const articles[] = {
+		"the", "a", "an", "of", "le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de",
+		"d'", "d’", "au", "aux", "el", "los", "las", "lo", "unos", "unas", "del", "al", NULL};
+	return l != HT_TL_ZH && in_list(articles, w, len);
 }
 
 int ht_tlang_is_conjunction(ht_tlang l, const char *w, size_t len)

@@ -33,7 +33,7 @@
 #define MAX_WORDS 6 /* longest candidate of the other languages, in words */
 
 enum { POS_SPACE = 1, POS_INITIAL = 2, POS_WORD_START = 4 };
-enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8 };
+enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8, KEY_ARTICLE = 16 };
 
 struct tunit {
 	uint32_t first_pos;
@@ -45,7 +45,7 @@ struct tcand {
 	uint32_t first_pos, freq;
 	uint32_t bounded; /* occurrences that start and end on ICU word boundaries */
 	uint32_t max_left, max_right;   /* the largest single-token extension on each side */
-	uint32_t func_right;  /* the same among right extensions by a function word */
+	uint32_t func_left, func_right; /* the same among extensions by a function word */
 	float flog_left, flog_right; /* sum of f log f over the counted extensions */
 	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
 	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
@@ -364,7 +364,8 @@ static int is_capitalised(const char *s, size_t len)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-/* Map every surface to its key.  A capitalised surface keeps its case when
+/* Map every surface to its key (and, in the second half of the array, a
+ * capitalised stop word to its key as a word of a name, else 0).  A capitalised surface keeps its case when
  * the word is mostly capitalised where capitals are not positional (not at a
  * sentence start): "States" stays, "Climate" at a sentence start folds. */
 static uint32_t *build_keys(ht_termset *ts)
@@ -396,7 +397,8 @@ static uint32_t *build_keys(ht_termset *ts)
 			low_mid[lower_of[s]]++;
 	}
 
-	uint32_t *key_of = ht_xmalloc(ns * sizeof *key_of);
+	uint32_t *key_of = ht_xcalloc(2 * ns, sizeof *key_of);
+	uint32_t *name_of = key_of + ns;
 	key_of[0] = ht_strmap_intern(&ts->keys, "", 0, NULL);
 	size_t cap_flags = 0;
 	HT_GROW(ts->key_flags, 1, cap_flags);
@@ -408,9 +410,19 @@ static uint32_t *build_keys(ht_termset *ts)
 		uint8_t flags = (ht_tlang_is_function(ts->tl, low, low_len) ? KEY_FUNC : 0) |
 				(ht_tlang_is_clause_verb(ts->tl, low, low_len) ? KEY_VERB : 0) |
 				(ht_tlang_is_conjunction(ts->tl, low, low_len) ? KEY_CONJ : 0) |
-				(ht_tlang_not_alone(ts->tl, low, low_len) ? KEY_NOT_ALONE : 0);
+				(ht_tlang_not_alone(ts->tl, low, low_len) ? KEY_NOT_ALONE : 0) |
+				(ht_tlang_is_article(ts->tl, low, low_len) ? KEY_ARTICLE : 0);
 		if (ht_tlang_is_stop(ts->tl, low, low_len)) {
 			key_of[s] = 0;
+			/* inside a name a capitalised stop word is a word: Estados No Alineados */
+			if (capd[s] && !ht_tlang_is_month(ts->tl, low, low_len)) {
+				int added;
+				name_of[s] = ht_strmap_intern(&ts->keys, ht_strmap_str(&ts->surfs, (uint32_t)s),
+							      ht_strmap_len(&ts->surfs, (uint32_t)s), &added);
+				HT_GROW(ts->key_flags, ts->keys.n, cap_flags);
+				if (added)
+					ts->key_flags[name_of[s]] = 0;
+			}
 			continue;
 		}
 		ht_buf_reset(&b);
@@ -538,8 +550,12 @@ static size_t count_level(ht_termset *ts, ht_pairmap *level, unsigned n, unsigne
 			add_extension(&ts->c[a], s->count, 1);
 		else if (!(added_right & KEY_CONJ) && s->count > ts->c[a].func_right)
 			ts->c[a].func_right = s->count;
+		uint8_t added_left = ts->key_flags[ts->tk[first]];
 		if (extension_counts(ts, first))
 			add_extension(&ts->c[b], s->count, 0);
+		else if (ts->tl != HT_TL_ZH && !(added_left & (KEY_CONJ | KEY_ARTICLE)) &&
+			 s->count > ts->c[b].func_left)
+			ts->c[b].func_left = s->count;
 
 		if (n > max_n) {
 			s->value = NONE;
@@ -713,13 +729,14 @@ static int edges_ok(const ht_termset *ts, struct tcand *c, ht_buf *scratch)
  * of") is mostly a boundary; on the right it counts when it carries 90 % of
  * four or more occurrences ("Democratic People's Republic" + "of Korea"),
  * never for conjunctions (中亚 in 中亚和南亚 is a term of its own); on the
- * left never (articles: "los países menos adelantados"). */
+ * left the same outside Chinese (No + "Alineados Partes"), except for
+ * articles ("los países menos adelantados", "des Nations Unies"). */
 static int is_closed(const struct tcand *c)
 {
 	uint64_t f = c->freq;
 	if (4 * (uint64_t)c->max_left >= 3 * f || 4 * (uint64_t)c->max_right >= 3 * f)
 		return 0;
-	return f < 4 || 10 * (uint64_t)c->func_right < 9 * f;
+	return f < 4 || (10 * (uint64_t)c->func_right < 9 * f && 10 * (uint64_t)c->func_left < 9 * f);
 }
 
 static double entropy(uint32_t f, double flog) { return f ? log((double)f) - flog / f : 0; }
@@ -1033,8 +1050,13 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	unsigned max_n = ts->tl == HT_TL_ZH ? MAX_HAN : MAX_WORDS;
 	uint32_t *key_of = build_keys(ts);
 	ts->tk = ht_xmalloc((ts->npos + 1) * sizeof *ts->tk);
-	for (size_t i = 0; i < ts->npos; i++)
-		ts->tk[i] = key_of[ts->pos_surf[i]];
+	const uint32_t *name_of = key_of + ts->surfs.n;
+	for (size_t i = 0; i < ts->npos; i++) {
+		uint32_t s = ts->pos_surf[i];
+		ts->tk[i] = key_of[s];
+		if (!ts->tk[i] && name_of[s] && !(ts->pos_flags[i] & POS_INITIAL))
+			ts->tk[i] = name_of[s];
+	}
 	free(key_of);
 
 	uint32_t *prev = ht_xmalloc((ts->npos + 1) * sizeof *prev);
