@@ -39,7 +39,7 @@ static const char *const zh_function[] = {
 	"的", "和", "与", "及", "在", "对", "是", "等", "并", "或", "其", "之", "了", "也",
 	"将", "把", "被", "为", "以", "于", "从", "向", "由", "这", "该", "所", "而", "但",
 	"则", "就", "都", "已", "还", "又", "此", "如", "使", "给", "各", "有", "着", "每",
-	"至", "即", "到", "我", "他", "她", "它", "很", "更", "乃", "凡", "若", "让", NULL};
+	"至", "即", "到", "上", "我", "他", "她", "它", "很", "更", "乃", "凡", "若", "让", NULL};
 
 static const char *const en_function[] = {
 	"a", "an", "the", "of", "and", "or", "nor", "but", "in", "on", "at", "to", "for", "with",
@@ -182,6 +182,11 @@ static const char *const months[] = {
 	"تشرين", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
 	"أكتوبر", "نوفمبر", "ديسمبر", NULL};
 
+int ht_tlang_is_month(ht_tlang l, const char *w, size_t len)
+{
+	return l != HT_TL_ZH && in_list(months, w, len);
+}
+
 int ht_tlang_is_stop(ht_tlang l, const char *w, size_t len)
 {
 	if (l != HT_TL_ZH && in_list(months, w, len))
@@ -262,7 +267,7 @@ static const char *const es_verbs[] = {
 	"reconoce", "reconociendo", "expresa", "expresando", "afirma", "afirmando", "considera",
 	"considerando", "consciente", "convencida", "preocupada", "guiada", "aprecia",
 	"encomia", "apoya", "aprueba", "declara", "condena", "deplora", "reitera",
-	"reiterando", "fortalecer", "promover", "asegurar", "garantizar", "mejorar",
+	"reiterando", "teniendo", "fortalecer", "promover", "asegurar", "garantizar", "mejorar",
 	"lograr", "alcanzar", "aumentar", "fomentar", "facilitar", "apoyar", "contribuir",
 	"seguir", "continuar", "establecer", "elaborar", "reducir", "proporcionar", "prestar",
 	"ayudar", "permitir", "titulado", "titulada", "contenido", "presentado", NULL};
@@ -300,6 +305,14 @@ int ht_tlang_is_clause_verb(ht_tlang l, const char *w, size_t len)
 	}
 }
 
+int ht_tlang_is_article(ht_tlang l, const char *w, size_t len)
+{
+	static const char *const articles[] = {
+		"the", "a", "an", "of", "le", "la", "les", "l'", "l’", "un", "une", "des", "du", "de",
+		"d'", "d’", "au", "aux", "el", "los", "las", "lo", "unos", "unas", "del", "al", NULL};
+	return l != HT_TL_ZH && in_list(articles, w, len);
+}
+
 int ht_tlang_is_conjunction(ht_tlang l, const char *w, size_t len)
 {
 	static const char *const conj[] = {"and", "or", "et", "ou", "y", "e", "o", "u", "и",
@@ -326,7 +339,8 @@ static const char *const zh_edge_words[] = {
 	"经费", "过境", "过程", "过渡", "最不", "更新", "变更", "按照", "到达", "至关", "自给",
 	"给予", "每日", "每年", "不平", "不利", "不足", "不良",
 	"不断", "请求", "申请", "邀请", "之间", "了解", "除了", "为了", "认为", "作为",
-	"成为", "视为", "也门", "即将", "将来", "而言",
+	"成为", "视为", "也门", "即将", "将来", "而言", "上诉", "上海", "上限", "上升", "上游",
+	"上层", "上级",
 	NULL};
 
 int ht_tlang_zh_edge_word(const char *two, size_t len) { return in_list(zh_edge_words, two, len); }
@@ -343,21 +357,28 @@ int ht_tlang_zh_date_char(int32_t cp)
 	return 0;
 }
 
-/* Verbs that open the operative and preambular clauses of resolutions and
- * general action verbs: 加强互联互通 is 加强 + a term. */
-static const char *const zh_lead_verbs[] = {
-	"加强", "实现", "促进", "确保", "支持", "鼓励", "推动", "提高", "加快", "执行", "采取",
-	"建立", "重申", "欢迎", "回顾", "强调", "注意", "认识", "决定", "呼吁", "表示", "邀请",
-	"敦促", "吁请", "请求", "要求", "继续", "进一步", "推进", "改善", "增加", "减少", "提供",
-	"制定", "利用", "开展", "落实", "致力", "努力", "考虑", "发挥", "解决", "处理", "消除",
-	"克服", "决心", "遵循", "遵守", "承认", "赞赏", "感谢", "关切", "通过", "包括", "以及", "有关",
-	"关于", "深化", "扩大", "增强", "提升", "拓展", "完成", "满足", "帮助", "协助", "参加",
-	"审议", "审查", "欣见", "确认", "指出", "申明", "重视", "鉴于", "考虑到", "认识到",
-	"铭记", "深信", "确信", "意识到", "关注", "赞扬", "核可", "核准", "批准", "注意到",
-	"又", "还", "特别", "尤其", "同时", "各自", "相关", "有效", "充分", "积极", "切实",
-	"全面", "共同", "进行", "作出", "做出", "给予", "予以", "加以", "重要", "必须",
-	"需要", "应当", "能够", "可以", "已经", "正在", "不断", "所有", "一切", "一个", "一些",
-	"并且", "或者", "其中", "对于", "由于", "在于", "号", "后", "两个", "三个", "各个", "这个", "每个", "这些", "那些", "各种", "其他", "任何", "本决议", NULL};
+/* Words that open the clauses of resolutions (重申, 欢迎, 注意到), and
+ * determiners, adverbs and conjunctions: a candidate never starts with them. */
+static const char *const zh_lead_words[] = {
+	"重申", "欢迎", "回顾", "强调", "注意", "认识", "决定", "呼吁", "表示", "邀请", "敦促",
+	"吁请", "请求", "要求", "鼓励", "继续", "进一步", "致力", "努力", "考虑", "决心", "遵循",
+	"承认", "赞赏", "感谢", "关切", "通过", "包括", "以及", "有关", "关于", "欣见", "确认",
+	"指出", "申明", "重视", "鉴于", "考虑到", "认识到", "铭记", "深信", "确信", "意识到",
+	"关注", "赞扬", "核可", "核准", "批准", "注意到", "又", "还", "特别", "尤其", "同时",
+	"各自", "相关", "有效", "充分", "积极", "切实", "全面", "共同", "进行", "作出", "做出",
+	"给予", "予以", "加以", "重要", "必须", "需要", "应当", "能够", "可以", "已经", "正在",
+	"不断", "所有", "一切", "一个", "一些", "并且", "或者", "其中", "对于", "由于", "在于",
+	"号", "后", "本", "两个", "三个", "各个", "这个", "每个", "这些", "那些", "各种", "其他",
+	"任何", NULL};
+
+/* Action verbs: 加强互联互通 is 加强 + a term, but 减少灾害风险 (disaster
+ * risk reduction) and 消除贫穷 are terms themselves; such candidates rank,
+ * lower, and never count as containers of the term they govern. */
+static const char *const zh_action_verbs[] = {
+	"加强", "实现", "促进", "确保", "支持", "推动", "提高", "加快", "执行", "采取", "建立",
+	"推进", "改善", "增加", "减少", "提供", "制定", "利用", "开展", "落实", "发挥", "解决",
+	"处理", "消除", "克服", "遵守", "深化", "扩大", "增强", "提升", "拓展", "完成", "满足",
+	"帮助", "协助", "参加", "审议", "审查", NULL};
 
 /* Frames that close a phrase: …方面, …之间, …的重要性. */
 static const char *const zh_trail_frames[] = {
@@ -389,7 +410,11 @@ static int ends_with_any(const char *const *list, const char *s, size_t len)
 
 int ht_tlang_zh_bad_edge(const char *s, size_t len)
 {
-	return starts_with_any(zh_lead_verbs, s, len) || ends_with_any(zh_trail_frames, s, len);
+	if (starts_with_any(zh_lead_words, s, len) || ends_with_any(zh_trail_frames, s, len))
+		return 1;
+	if (in_list(zh_action_verbs, s, len))
+		return 1; /* the verb alone */
+	return starts_with_any(zh_action_verbs, s, len) ? 2 : 0;
 }
 
 /* ---- elision ---- */

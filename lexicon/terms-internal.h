@@ -72,6 +72,8 @@ int ht_tlang_is_function(ht_tlang l, const char *word, size_t len);
 /* Stop words (relatives, auxiliaries: that, which, is, qui, что, التي): they
  * separate candidates like punctuation. */
 int ht_tlang_is_stop(ht_tlang l, const char *word, size_t len);
+/* Month names (stop words even when capitalised). */
+int ht_tlang_is_month(ht_tlang l, const char *word, size_t len);
 /* Degree words that start terms (least developed countries, أقل البلدان
  * نموا) but are no candidates alone. */
 int ht_tlang_not_alone(ht_tlang l, const char *word, size_t len);
@@ -82,13 +84,17 @@ int ht_tlang_zh_edge_word(const char *two, size_t len);
  * in 目的), and the date/ordinal characters after a number (年 月 日 届). */
 int ht_tlang_zh_date_char(int32_t cp);
 /* Chinese lexical termhood rules on a candidate's text: 1 when it starts
- * with a resolution verb (加强…, 促进…) or ends with a frame word (…方面,
- * …之间, …的重要性). */
+ * with a clause verb or a determiner (重申…, 各种…) or ends with a frame
+ * (…方面, …之间, …的重要性): no candidate; 2 when it starts with an action
+ * verb (加强…, 减少…): a candidate that ranks lower; else 0. */
 int ht_tlang_zh_bad_edge(const char *s, size_t len);
 /* Words of resolutions that open clauses (Reaffirms, recalling, réaffirme,
  * reafirma, вновь, يؤكد ...) or general verbs: never at a candidate's start. */
 int ht_tlang_is_clause_verb(ht_tlang l, const char *word, size_t len);
 
+/* Articles and the prepositions that stand for them (the, of, les, des,
+ * de, los, del): nearly every noun phrase has one on its left. */
+int ht_tlang_is_article(ht_tlang l, const char *word, size_t len);
 /* A conjunction (and, et, y, и, و, 和 ...): a candidate "X and Y" of one
  * word (two Han characters) on each side is a coordination, not a term. */
 int ht_tlang_is_conjunction(ht_tlang l, const char *word, size_t len);

@@ -33,7 +33,7 @@
 #define MAX_WORDS 6 /* longest candidate of the other languages, in words */
 
 enum { POS_SPACE = 1, POS_INITIAL = 2, POS_WORD_START = 4 };
-enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8 };
+enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8, KEY_ARTICLE = 16 };
 
 struct tunit {
 	uint32_t first_pos;
@@ -45,11 +45,12 @@ struct tcand {
 	uint32_t first_pos, freq;
 	uint32_t bounded; /* occurrences that start and end on ICU word boundaries */
 	uint32_t max_left, max_right;   /* the largest single-token extension on each side */
-	uint32_t func_right;  /* the same among right extensions by a function word */
+	uint32_t func_left, func_right; /* the same among extensions by a function word */
 	float flog_left, flog_right; /* sum of f log f over the counted extensions */
 	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
 	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
 	uint8_t n, valid;
+	uint8_t governed; /* opened by an action verb: ranks lower, contains nothing */
 	double score;
 };
 
@@ -92,7 +93,9 @@ struct ht_termset {
 	struct ranked *rk;
 	size_t n_ranked;
 	size_t *unit_store;
-	ht_arena out; /* terms and keys shown */
+	ht_strmap rank_keys; /* key strings of the ranked candidates */
+	uint32_t *key_rank;  /* and the rank of each */
+	ht_arena out;        /* terms shown */
 };
 
 /* ---- adding text ---- */
@@ -123,6 +126,9 @@ static void rank_release(ht_termset *ts)
 	free(ts->unigram);
 	free(ts->rk);
 	free(ts->unit_store);
+	ht_strmap_release(&ts->rank_keys);
+	free(ts->key_rank);
+	ts->key_rank = NULL;
 	ht_arena_release(&ts->out);
 	ts->key_flags = NULL;
 	ts->tk = NULL;
@@ -358,7 +364,8 @@ static int is_capitalised(const char *s, size_t len)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-/* Map every surface to its key.  A capitalised surface keeps its case when
+/* Map every surface to its key (and, in the second half of the array, a
+ * capitalised stop word to its key as a word of a name, else 0).  A capitalised surface keeps its case when
  * the word is mostly capitalised where capitals are not positional (not at a
  * sentence start): "States" stays, "Climate" at a sentence start folds. */
 static uint32_t *build_keys(ht_termset *ts)
@@ -390,7 +397,8 @@ static uint32_t *build_keys(ht_termset *ts)
 			low_mid[lower_of[s]]++;
 	}
 
-	uint32_t *key_of = ht_xmalloc(ns * sizeof *key_of);
+	uint32_t *key_of = ht_xcalloc(2 * ns, sizeof *key_of);
+	uint32_t *name_of = key_of + ns;
 	key_of[0] = ht_strmap_intern(&ts->keys, "", 0, NULL);
 	size_t cap_flags = 0;
 	HT_GROW(ts->key_flags, 1, cap_flags);
@@ -402,9 +410,19 @@ static uint32_t *build_keys(ht_termset *ts)
 		uint8_t flags = (ht_tlang_is_function(ts->tl, low, low_len) ? KEY_FUNC : 0) |
 				(ht_tlang_is_clause_verb(ts->tl, low, low_len) ? KEY_VERB : 0) |
 				(ht_tlang_is_conjunction(ts->tl, low, low_len) ? KEY_CONJ : 0) |
-				(ht_tlang_not_alone(ts->tl, low, low_len) ? KEY_NOT_ALONE : 0);
+				(ht_tlang_not_alone(ts->tl, low, low_len) ? KEY_NOT_ALONE : 0) |
+				(ht_tlang_is_article(ts->tl, low, low_len) ? KEY_ARTICLE : 0);
 		if (ht_tlang_is_stop(ts->tl, low, low_len)) {
 			key_of[s] = 0;
+			/* inside a name a capitalised stop word is a word: Estados No Alineados */
+			if (capd[s] && !ht_tlang_is_month(ts->tl, low, low_len)) {
+				int added;
+				name_of[s] = ht_strmap_intern(&ts->keys, ht_strmap_str(&ts->surfs, (uint32_t)s),
+							      ht_strmap_len(&ts->surfs, (uint32_t)s), &added);
+				HT_GROW(ts->key_flags, ts->keys.n, cap_flags);
+				if (added)
+					ts->key_flags[name_of[s]] = 0;
+			}
 			continue;
 		}
 		ht_buf_reset(&b);
@@ -532,8 +550,12 @@ static size_t count_level(ht_termset *ts, ht_pairmap *level, unsigned n, unsigne
 			add_extension(&ts->c[a], s->count, 1);
 		else if (!(added_right & KEY_CONJ) && s->count > ts->c[a].func_right)
 			ts->c[a].func_right = s->count;
+		uint8_t added_left = ts->key_flags[ts->tk[first]];
 		if (extension_counts(ts, first))
 			add_extension(&ts->c[b], s->count, 0);
+		else if (ts->tl != HT_TL_ZH && !(added_left & (KEY_CONJ | KEY_ARTICLE)) &&
+			 s->count > ts->c[b].func_left)
+			ts->c[b].func_left = s->count;
 
 		if (n > max_n) {
 			s->value = NONE;
@@ -619,15 +641,20 @@ static const char *key_str(const ht_termset *ts, uint32_t pos, size_t *len)
 	return ht_strmap_str(&ts->keys, k);
 }
 
+static int is_ascii_word(const char *s) { return (unsigned char)s[0] < 0x80; }
+
 /* The keys of candidate c joined (Chinese without spaces). */
 static void cand_key(const ht_termset *ts, const struct tcand *c, ht_buf *out)
 {
 	ht_buf_reset(out);
+	const char *prev = NULL;
 	for (unsigned j = 0; j < c->n; j++) {
 		size_t len;
 		const char *s = key_str(ts, c->first_pos + j, &len);
-		if (j && ts->tl != HT_TL_ZH)
+		/* Chinese keys join Han characters; words of other scripts keep a space */
+		if (j && (ts->tl != HT_TL_ZH || (is_ascii_word(prev) && is_ascii_word(s))))
 			ht_buf_addc(out, ' ');
+		prev = s;
 		ht_buf_add(out, s, len);
 	}
 }
@@ -667,7 +694,7 @@ static int is_coordination(const ht_termset *ts, const struct tcand *c, unsigned
 	return 0;
 }
 
-static int edges_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+static int edges_ok(const ht_termset *ts, struct tcand *c, ht_buf *scratch)
 {
 	uint8_t first = ts->key_flags[ts->tk[c->first_pos]];
 	uint8_t last = ts->key_flags[ts->tk[c->first_pos + c->n - 1]];
@@ -678,7 +705,9 @@ static int edges_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch
 		    (last & KEY_FUNC && !zh_pair_is_word(ts, c->first_pos + c->n - 2)))
 			return 0;
 		cand_key(ts, c, scratch);
-		return !ht_tlang_zh_bad_edge(scratch->s, scratch->len);
+		int bad = ht_tlang_zh_bad_edge(scratch->s, scratch->len);
+		c->governed = bad == 2;
+		return bad != 1;
 	}
 	if ((first | last) & KEY_FUNC || first & KEY_VERB)
 		return 0;
@@ -700,13 +729,14 @@ static int edges_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch
  * of") is mostly a boundary; on the right it counts when it carries 90 % of
  * four or more occurrences ("Democratic People's Republic" + "of Korea"),
  * never for conjunctions (中亚 in 中亚和南亚 is a term of its own); on the
- * left never (articles: "los países menos adelantados"). */
+ * left the same outside Chinese (No + "Alineados Partes"), except for
+ * articles ("los países menos adelantados", "des Nations Unies"). */
 static int is_closed(const struct tcand *c)
 {
 	uint64_t f = c->freq;
 	if (4 * (uint64_t)c->max_left >= 3 * f || 4 * (uint64_t)c->max_right >= 3 * f)
 		return 0;
-	return f < 4 || 10 * (uint64_t)c->func_right < 9 * f;
+	return f < 4 || (10 * (uint64_t)c->func_right < 9 * f && 10 * (uint64_t)c->func_left < 9 * f);
 }
 
 static double entropy(uint32_t f, double flog) { return f ? log((double)f) - flog / f : 0; }
@@ -774,7 +804,7 @@ static void score_candidates(ht_termset *ts)
 	/* Candidates were made level by level: walking back visits longer ones first. */
 	uint32_t *stamp = ht_xcalloc(ts->nc + 1, sizeof *stamp);
 	for (size_t i = ts->nc; i-- > 0;)
-		if (ts->c[i].valid && ts->c[i].n >= 2)
+		if (ts->c[i].valid && !ts->c[i].governed && ts->c[i].n >= 2)
 			nest_in_substrings(ts, (uint32_t)i, stamp);
 	free(stamp);
 	for (size_t i = 0; i < ts->nc; i++) {
@@ -785,6 +815,8 @@ static void score_candidates(ht_termset *ts)
 		c->score = (c->freq - nested) * length_weight(ts, c->n) * (1 + diversity(c));
 		if (is_coordination(ts, c, 0))
 			c->score *= 0.75; /* coordinations are seldom one concept */
+		if (c->governed)
+			c->score *= 0.25;
 		if (c->score <= 0)
 			c->valid = 0;
 	}
@@ -906,8 +938,6 @@ static uint32_t form_of(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i
 	return f;
 }
 
-static int is_ascii_word(const char *s) { return (unsigned char)s[0] < 0x80; }
-
 /* The text of a surface signature: Han characters are joined without spaces. */
 static const char *form_text(ht_termset *ts, const char *sig, size_t len)
 {
@@ -1020,8 +1050,13 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	unsigned max_n = ts->tl == HT_TL_ZH ? MAX_HAN : MAX_WORDS;
 	uint32_t *key_of = build_keys(ts);
 	ts->tk = ht_xmalloc((ts->npos + 1) * sizeof *ts->tk);
-	for (size_t i = 0; i < ts->npos; i++)
-		ts->tk[i] = key_of[ts->pos_surf[i]];
+	const uint32_t *name_of = key_of + ts->surfs.n;
+	for (size_t i = 0; i < ts->npos; i++) {
+		uint32_t s = ts->pos_surf[i];
+		ts->tk[i] = key_of[s];
+		if (!ts->tk[i] && name_of[s] && !(ts->pos_flags[i] & POS_INITIAL))
+			ts->tk[i] = name_of[s];
+	}
 	free(key_of);
 
 	uint32_t *prev = ht_xmalloc((ts->npos + 1) * sizeof *prev);
@@ -1057,10 +1092,16 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	ts->rk = ht_xcalloc(nr + 1, sizeof *ts->rk);
 	ts->n_ranked = nr;
 	ht_buf b = HT_BUF_INIT;
+	size_t cap_key_rank = 0;
 	for (size_t r = 0; r < nr; r++) {
 		ts->rk[r].cand = order[r].id;
 		cand_key(ts, &ts->c[order[r].id], &b);
-		ts->rk[r].key = ht_arena_strndup(&ts->out, b.s, b.len);
+		int added;
+		uint32_t k = ht_strmap_intern(&ts->rank_keys, b.s, b.len, &added);
+		ts->rk[r].key = ht_strmap_str(&ts->rank_keys, k);
+		HT_GROW(ts->key_rank, ts->rank_keys.n, cap_key_rank);
+		if (added)
+			ts->key_rank[k] = (uint32_t)r; /* the best of candidates that look alike */
 	}
 	ht_buf_release(&b);
 	free(order);
@@ -1105,8 +1146,6 @@ const size_t *ht_termset_units(const ht_termset *ts, size_t i, size_t *n)
 
 size_t ht_termset_find(const ht_termset *ts, const char *key)
 {
-	for (size_t i = 0; i < ts->n_ranked; i++)
-		if (strcmp(ts->rk[i].key, key) == 0)
-			return i;
-	return SIZE_MAX;
+	uint32_t k = ht_strmap_find(&ts->rank_keys, key, strlen(key));
+	return k == UINT32_MAX ? SIZE_MAX : ts->key_rank[k];
 }

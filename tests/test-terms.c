@@ -44,6 +44,9 @@ START_TEST(zh_fragments_do_not_rank)
 	ht_termset *ts = rank_lines("zh", 2, lines);
 	ck_assert_uint_lt(rank_of(ts, "互联互通"), 3);
 	ck_assert_uint_ne(rank_of(ts, "可持续发展"), SIZE_MAX);
+	ck_assert_uint_eq(ht_termset_find(ts, "互联互通"), rank_of(ts, "互联互通"));
+	ck_assert_uint_eq(ht_termset_find(ts, "联互通"), SIZE_MAX);
+	ck_assert_uint_eq(ht_termset_length(ts, rank_of(ts, "互联互通")), 4);
 	/* fragments: not closed, or bounded by a function character */
 	static const char *const fragments[] = {"联互通", "互联互", "可持续发", "持续发展", "和可持续",
 						"的互联互通", "亚和南亚", "加强互联互通", "中亚和南亚", NULL};
@@ -138,6 +141,30 @@ START_TEST(en_case_plural_and_units)
 		const char *t = ht_termset_term(ts, i);
 		ck_assert_msg(strncmp(t, "the ", 4) != 0 && strcmp(t, "least") != 0, "bad candidate %s", t);
 	}
+	ht_termset_free(ts);
+}
+END_TEST
+
+START_TEST(es_names_articles_and_accents)
+{
+	static const char *const lines[] = {
+		"El Grupo de Estados No Alineados Partes en el Tratado.",
+		"No hay acuerdo del Grupo de Estados No Alineados Partes.",
+		"Los países menos adelantados y las naciones.",
+		"Ayuda a los países menos adelantados.",
+		"De los países menos adelantados, la nación.",
+		"Grupo de Estados No Alineados Partes en el Tratado.",
+		"Los Estados No Alineados Partes.",
+		"Estados No Alineados Partes",
+		NULL};
+	ht_termset *ts = rank_lines("es", 2, lines);
+	/* "No" inside a name is a word; a candidate does not start after it */
+	ck_assert_uint_eq(rank_of(ts, "Alineados Partes"), SIZE_MAX);
+	ck_assert_uint_ne(rank_of(ts, "Estados No Alineados Partes"), SIZE_MAX);
+	/* an article on the left of nearly every occurrence does not make a fragment */
+	ck_assert_uint_ne(rank_of(ts, "países menos adelantados"), SIZE_MAX);
+	/* accents and -es plurals share a key: nación, naciones */
+	ck_assert_str_eq(ht_termset_key(ts, rank_of(ts, "países menos adelantados")), "pais menos adelantado");
 	ht_termset_free(ts);
 }
 END_TEST
@@ -322,6 +349,7 @@ int main(void)
 	tcase_add_test(tc, zh_edges_keep_words_and_dates_separate);
 	tcase_add_test(tc, zh_dictionary_words_may_carry_edge_function_characters);
 	tcase_add_test(tc, en_case_plural_and_units);
+	tcase_add_test(tc, es_names_articles_and_accents);
 	tcase_add_test(tc, ru_inflected_forms_group);
 	tcase_add_test(tc, ar_diacritics_tatweel_and_clitics_group);
 	tcase_add_test(tc, fr_elision_is_not_part_of_terms);

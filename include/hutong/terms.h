@@ -1,15 +1,43 @@
 /* hutong — monolingual term candidates.
  *
- * An ht_termset collects the term candidates of texts in one language:
- * Chinese character n-grams and word n-grams in the other languages, bounded
- * by punctuation and function words, never starting or ending inside a word;
- * then ranks them for termhood (frequency, C-value for nested terms, a
- * closedness filter against fragments such as 联互通, branching).
+ * An ht_termset collects the term candidates of texts in one language
+ * (zh en fr es ru ar; other tags get the English word lists) and ranks them
+ * for termhood.
+ *
+ * Candidates are Chinese character n-grams (2 to 12 characters) and word
+ * n-grams of the other languages (1 to 6 words).  They never cross
+ * punctuation, numbers, dates and ordinals (2015年, 第七十六届), 的, month
+ * names, or stop words (that, which, is, qui, что, التي ...); they never start
+ * or end with a function word (的 和 与 及 在 对 是 等 ..., "the", "of", "and")
+ * unless the two characters at that edge make a word (平等, 和平, 原则: a
+ * built-in list, plus the dictionary of ht_termset_set_dict); Chinese ones
+ * start and end on ICU dictionary word boundaries in at least half of their
+ * occurrences (国政府 starts inside 各国).
+ *
+ * A candidate ranks when it is closed (no single-token extension carries
+ * 75 % of its occurrences: 联互通 and 可持续发 do not rank), when it is not a
+ * short coordination (中亚和南亚, "peace and security"), not opened by a
+ * resolution's clause verb (加强…, 促进…, Reaffirms…) nor closed by a frame
+ * (…方面, …之间, …的重要性).  Its score is C-value (the frequency less the
+ * mean frequency of the longer candidates that contain it, times log2 of
+ * 1 + its length in words, two Han characters counting as one word; a single
+ * word weighs a fifth), times 1 + its branching diversity (the weaker side's
+ * entropy of neighbours over log frequency); inner coordinations weigh 3/4.
+ * Nested terms both survive when both are used alone (可持续发展 and
+ * 可持续发展目标).
+ *
+ * Keys group forms: case is folded unless the word is mostly capitalised in
+ * running text (States, Member); plurals merge in en/fr/es (Spanish keys also
+ * ignore accents); Russian and Arabic are light-stemmed (suffixes; Arabic
+ * also the article and clitics, diacritics and tatweel).  A candidate shows
+ * its most frequent surface form.
  *
  * Usage: ht_termset_new, ht_termset_add_text for every unit of text,
  * ht_termset_rank once, then read the ranked candidates.  Adding text after
  * ht_termset_rank discards the ranking (rank again).  The caller frees the
- * set with ht_termset_free; strings returned belong to the set.
+ * set with ht_termset_free; strings returned belong to the set.  Memory
+ * follows the frequent n-grams (counted level by level, an n-gram only when
+ * its two (n-1)-grams are frequent) and is freed at once.
  */
 #ifndef HUTONG_TERMS_H
 #define HUTONG_TERMS_H
