@@ -32,7 +32,7 @@ ht_doc *ht_doc_new(const char *name, const char *lang, const char *lang_source, 
 	return doc;
 }
 
-#define BLOCK_SIZE (1u << 20)
+#define BLOCK_SIZE (1u << 16) /* below malloc's mmap threshold, so freed reader memory is reused */
 
 /* A copy of s[0..n) in the doc's blocks. */
 static char *doc_strndup(ht_doc *doc, const char *s, size_t n)
