@@ -26,7 +26,10 @@
  * more than this to settle a near tie. */
 #define DICT_MARGIN 0.3
 /* Units looked at to compare in-sentence positions in an exact tie. */
-#define POSITION_SAMPLE 20
+#define POSITION_SAMPLE 10
+/* At most this many tied n-grams are compared by position (repeated
+ * boilerplate sentences tie every n-gram they contain). */
+#define POSITION_MAX_TIED 8
 /* Units rescanned to find the surface forms of a chosen target. */
 #define SURFACE_SAMPLE 200
 
@@ -118,6 +121,14 @@ static void table_release(target_table *tt)
 
 /* ---- the corpus: aligned units and their target ids ---- */
 
+/* The first occurrence of a target n-gram in a unit, kept so that surface
+ * forms and positions never need a second scan of the text. */
+struct occurrence {
+	uint32_t start;   /* byte span in the target segment */
+	uint16_t len;
+	uint16_t pos;     /* relative position * 32767; bit 15: opens a sentence */
+};
+
 typedef struct corpus {
 	const ht_tm *tm;
 	size_t from, to;        /* language indices in tm */
@@ -126,6 +137,7 @@ typedef struct corpus {
 	size_t nunits, units_cap;
 	size_t *ids_off;        /* unit u's ids are ids[ids_off[u] .. ids_off[u+1]) */
 	uint32_t *ids;
+	struct occurrence *occ; /* parallel to ids: where the n-gram first occurs in the unit */
 	size_t nids, ids_cap;
 	target_table tt;
 	ht_ngrammer *ng;
@@ -141,7 +153,13 @@ static void collect_target_id(const ht_ngram *g, void *ctx)
 		return;
 	c->tt.last[id] = mark;
 	c->tt.df[id]++;
-	HT_GROW(c->ids, c->nids + 1, c->ids_cap);
+	if (c->nids + 1 > c->ids_cap) {
+		HT_GROW(c->ids, c->nids + 1, c->ids_cap);
+		c->occ = ht_xrealloc(c->occ, c->ids_cap * sizeof *c->occ);
+	}
+	c->occ[c->nids] = (struct occurrence){
+		(uint32_t)g->start, (uint16_t)(g->len > 0xFFFF ? 0xFFFF : g->len),
+		(uint16_t)((uint16_t)(g->pos * 32767.0) | (g->initial ? 0x8000u : 0))};
 	c->ids[c->nids++] = (uint32_t)id;
 }
 
@@ -164,17 +182,19 @@ static void corpus_release(corpus *c)
 	free(c->tm_unit);
 	free(c->ids_off);
 	free(c->ids);
+	free(c->occ);
 	table_release(&c->tt);
 	ht_ngrammer_free(c->ng);
 	ht_termset_free(c->ts);
 }
 
-static size_t unit_has_target(const corpus *c, size_t u, size_t id)
+/* The occurrence of target `id` in unit u, or NULL. */
+static const struct occurrence *unit_target(const corpus *c, size_t u, size_t id)
 {
 	for (size_t k = c->ids_off[u]; k < c->ids_off[u + 1]; k++)
 		if (c->ids[k] == id)
-			return 1;
-	return 0;
+			return &c->occ[k];
+	return NULL;
 }
 
 /* ---- source-side measures ---- */
@@ -395,18 +415,6 @@ static double dice_of(size_t co, size_t fs, size_t df) { return 2.0 * (double)co
 
 /* ---- in-sentence position ---- */
 
-typedef struct position_probe {
-	const char *key;
-	double pos;  /* of the first occurrence; -1 until found */
-} position_probe;
-
-static void probe_position(const ht_ngram *g, void *ctx)
-{
-	position_probe *p = ctx;
-	if (p->pos < 0 && strlen(p->key) == g->keylen && memcmp(p->key, g->key, g->keylen) == 0)
-		p->pos = g->pos;
-}
-
 static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t m)
 {
 	for (size_t i = 0; m && i + m <= n; i++)
@@ -423,17 +431,15 @@ static double position_distance(const corpus *c, const char *term, size_t id, co
 	double sum = 0;
 	size_t n = 0, tlen = strlen(term);
 	for (size_t k = 0; k < nu && n < POSITION_SAMPLE; k++) {
-		if (!unit_has_target(c, units[k], id))
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
 			continue;
-		size_t u = c->tm_unit[units[k]], slen, glen;
-		const char *src = ht_tm_seg(c->tm, u, c->from, &slen);
-		const char *tgt = ht_tm_seg(c->tm, u, c->to, &glen);
+		size_t slen;
+		const char *src = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->from, &slen);
 		const char *at = find_bytes(src, slen, term, tlen);
-		position_probe p = {target_key(&c->tt, id), -1};
-		ht_ngrammer_scan(c->ng, tgt, glen, probe_position, &p);
-		if (!at || p.pos < 0)
+		if (!at)
 			continue;
-		sum += fabs((double)(at - src) / (double)slen - p.pos);
+		sum += fabs((double)(at - src) / (double)slen - (double)(o->pos & 0x7FFF) / 32767.0);
 		n++;
 	}
 	return n ? sum / (double)n : 1.0;
@@ -499,7 +505,8 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 		 * the source term's place in its own */
 		double best_dist = -1;
 		choice tied = *out;
-		for (size_t k = 0; found && k < ch->ntouched; k++) {
+		size_t ntied = 0;
+		for (size_t k = 0; found && k < ch->ntouched && ntied < POSITION_MAX_TIED; k++) {
 			uint32_t id = ch->touched[k];
 			if (id == out->id || ch->cnt[id] < opts->min_freq || tt->nwords[id] > maxw)
 				continue;
@@ -510,6 +517,7 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				continue;
 			if (best_dist < 0)
 				best_dist = position_distance(c, term, out->id, units, nu);
+			ntied++;
 			double dist = position_distance(c, term, id, units, nu);
 			if (dist < best_dist) {
 				best_dist = dist;
@@ -557,75 +565,68 @@ static int arabic_clitic_form(const char *s)
 	return 0;
 }
 
-typedef struct surface_scan {
-	const char *key, *seg;
-	int arabic;
-	surface_count *forms;
-	size_t n, cap;
-	ht_buf tmp;
-} surface_scan;
-
-static void count_surface(const ht_ngram *g, void *ctx)
+/* Count the spelling of one occurrence (white space collapsed). */
+static void count_surface(surface_count **forms, size_t *n, size_t *cap, const char *text,
+			  size_t len, int initial, int arabic, ht_buf *tmp)
 {
-	surface_scan *sc = ctx;
-	if (strlen(sc->key) != g->keylen || memcmp(sc->key, g->key, g->keylen) != 0)
-		return;
-	ht_buf_reset(&sc->tmp);
-	for (size_t i = 0; i < g->len; i++) { /* collapse white space */
-		char ch = sc->seg[g->start + i];
+	ht_buf_reset(tmp);
+	for (size_t i = 0; i < len; i++) {
+		char ch = text[i];
 		int space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 		if (!space)
-			ht_buf_addc(&sc->tmp, ch);
-		else if (sc->tmp.len && sc->tmp.s[sc->tmp.len - 1] != ' ')
-			ht_buf_addc(&sc->tmp, ' ');
+			ht_buf_addc(tmp, ch);
+		else if (tmp->len && tmp->s[tmp->len - 1] != ' ')
+			ht_buf_addc(tmp, ' ');
 	}
 	size_t k = 0;
-	while (k < sc->n && strcmp(sc->forms[k].text, sc->tmp.s) != 0)
+	while (k < *n && strcmp((*forms)[k].text, tmp->s) != 0)
 		k++;
-	if (k == sc->n) {
-		HT_GROW(sc->forms, sc->n + 1, sc->cap);
-		sc->forms[sc->n++] = (surface_count){ht_xstrdup(sc->tmp.s), 0, 0,
-						     sc->arabic && arabic_clitic_form(sc->tmp.s)};
+	if (k == *n) {
+		HT_GROW(*forms, *n + 1, *cap);
+		(*forms)[(*n)++] = (surface_count){ht_xstrdup(tmp->s), 0, 0,
+						   arabic && arabic_clitic_form(tmp->s)};
 	}
-	if (g->initial)
-		sc->forms[k].initial++;
+	if (initial)
+		(*forms)[k].initial++;
 	else
-		sc->forms[k].mid++;
+		(*forms)[k].mid++;
 }
 
 /* The most frequent spelling of target `id` in the units of a source
  * candidate, preferring occurrences inside a sentence; a malloc'd string. */
 static char *best_surface(const corpus *c, size_t id, const size_t *units, size_t nu)
 {
-	surface_scan sc = {.key = target_key(&c->tt, id),
-			   .arabic = strncmp(c->to_lang, "ar", 2) == 0};
-	ht_buf_init(&sc.tmp);
-	size_t seen = 0;
+	surface_count *forms = NULL;
+	size_t n = 0, cap = 0, seen = 0;
+	int arabic = strncmp(c->to_lang, "ar", 2) == 0;
+	ht_buf tmp = HT_BUF_INIT;
 	for (size_t k = 0; k < nu && seen < SURFACE_SAMPLE; k++) {
-		if (!unit_has_target(c, units[k], id))
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
 			continue;
 		size_t len;
-		sc.seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
-		ht_ngrammer_scan(c->ng, sc.seg, len, count_surface, &sc);
+		const char *seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		count_surface(&forms, &n, &cap, seg + o->start, o->len, (o->pos & 0x8000) != 0,
+			      arabic, &tmp);
 		seen++;
 	}
 	size_t best = 0;
-	for (size_t k = 1; k < sc.n; k++) {
-		const surface_count *f = &sc.forms[k], *b = &sc.forms[best];
+	for (size_t k = 1; k < n; k++) {
+		const surface_count *f = &forms[k], *b = &forms[best];
 		if (f->clitic != b->clitic) {
 			if (f->clitic < b->clitic)
 				best = k;
 		} else if (f->mid > b->mid || (f->mid == b->mid && f->initial > b->initial))
 			best = k;
 	}
-	char *text = sc.n ? sc.forms[best].text : ht_xstrdup(sc.key);
-	if (sc.arabic && strncmp(text, "وال", strlen("وال")) == 0) /* only context forms seen */
+	char *text = n ? forms[best].text : ht_xstrdup(target_key(&c->tt, id));
+	if (arabic && strncmp(text, "وال", strlen("وال")) == 0) /* only context forms seen */
 		memmove(text, text + strlen("و"), strlen(text) - strlen("و") + 1);
-	for (size_t k = 0; k < sc.n; k++)
+	for (size_t k = 0; k < n; k++)
 		if (k != best)
-			free(sc.forms[k].text);
-	free(sc.forms);
-	ht_buf_release(&sc.tmp);
+			free(forms[k].text);
+	free(forms);
+	ht_buf_release(&tmp);
 	return text;
 }
 
@@ -698,7 +699,7 @@ static ht_status pair_all(corpus *c, const ht_gloss_opts *opts, ht_glossary *g)
 		}
 		size_t ex = units[0];
 		for (size_t k = 0; k < nu; k++)
-			if (unit_has_target(c, units[k], best.id)) {
+			if (unit_target(c, units[k], best.id)) {
 				ex = units[k];
 				break;
 			}

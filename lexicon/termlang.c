@@ -137,7 +137,8 @@ static const char *const ar_function[] = {
 	"التقرير", "الوثيقة", "الدورة", "البند", "السيد", "السيدة", "عام", "العام", "بما",
 	"جميع", "أخرى", "اخرى", "آخر", "ذات", "الصلة", "حالة", "مجال", "مجالات", "إطار", "اطار",
 	"ذلك", "وذلك", "هذا", "عدد", "عن", "سنة", "لما", "بعد", "كذلك", "أيضا", "يجب", "ينبغي",
-	"يمكن", "تم", "وتم", "لها", "له", "لهم", "فإن", "إلى", "بشكل", "نحو", NULL};
+	"يمكن", "تم", "وتم", "لها", "له", "لهم", "فإن", "إلى", "بشكل", "نحو", "أجل", "الأول",
+	"الثاني", "الثالث", NULL};
 
 /* Stop words: relatives, auxiliaries and subordinators that end a phrase
  * as punctuation does ("countries that adopt", "pays qui ont"). */
@@ -145,29 +146,46 @@ static const char *const en_stop[] = {
 	"that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been",
 	"being", "has", "have", "had", "will", "would", "shall", "should", "may", "might", "can",
 	"could", "must", "not", "also", "including", "however", "therefore", "thus", "whereas",
-	"if", "because", "although", "while", "whether", "it", "they", "we", "he", "she", NULL};
+	"if", "because", "although", "while", "whether", "it", "they", "we", "he", "she", "i",
+	"honour", NULL};
 static const char *const fr_stop[] = {
 	"qui", "que", "qu'", "qu’", "dont", "est", "sont", "a", "ont", "été", "être", "sera",
 	"seront", "serait", "soit", "sont", "avait", "doit", "doivent", "peut", "peuvent",
 	"ne", "n'", "n’", "pas", "notamment", "également", "aussi", "si", "lorsque", "il", "ils",
-	"elle", "elles", "nous", "vous", "se", "s'", "s’", NULL};
+	"elle", "elles", "nous", "vous", "se", "s'", "s’", "ai", "honneur", NULL};
 static const char *const es_stop[] = {
 	"que", "quien", "quienes", "cual", "cuales", "es", "son", "fue", "ser", "sido", "ha",
 	"han", "había", "será", "sea", "sean", "está", "están", "debe", "deben", "puede",
 	"pueden", "no", "también", "incluso", "incluidos", "incluidas", "si", "cuando", "se",
-	NULL};
+	"tengo", "honor", NULL};
 static const char *const ru_stop[] = {
 	"который", "которая", "которое", "которые", "которых", "которым", "которыми", "которой",
 	"которого", "котором", "которую", "что", "чтобы", "является", "являются", "был", "была",
 	"было", "были", "быть", "будет", "будут", "может", "могут", "должны", "должен", "не",
-	"также", "если", "когда", "он", "она", "они", "мы", "это", NULL};
+	"также", "если", "когда", "он", "она", "они", "мы", "это", "имею", "честь", NULL};
 static const char *const ar_stop[] = {
 	"التي", "الذي", "الذين", "التى", "اللذين", "اللتين", "أن", "ان", "إن", "كان", "كانت",
 	"يكون", "تكون", "قد", "لم", "لن", "وقد", "ولا", "لا", "إذا", "اذا", "أنه", "أنها", "إنه",
-	"بأن", "لأن", "هو", "هي", "هم", "وهو", "وهي", "يجب", "ينبغي", "يمكن", "تم", "وتم", NULL};
+	"بأن", "لأن", "هو", "هي", "هم", "وهو", "وهي", "يجب", "ينبغي", "يمكن", "تم", "وتم", "يوم",
+	"أتشرف", "عقدها", "عقدت", NULL};
+
+/* Month names separate like numbers do (dates). */
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "janvier", "février", "mars", "avril", "mai", "juin",
+	"juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero",
+	"marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+	"octubre", "noviembre", "diciembre", "январь", "января", "февраль", "февраля", "март",
+	"марта", "апрель", "апреля", "май", "мая", "июнь", "июня", "июль", "июля", "август",
+	"августа", "сентябрь", "сентября", "октябрь", "октября", "ноябрь", "ноября", "декабрь",
+	"декабря", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+	"تشرين", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+	"أكتوبر", "نوفمبر", "ديسمبر", NULL};
 
 int ht_tlang_is_stop(ht_tlang l, const char *w, size_t len)
 {
+	if (l != HT_TL_ZH && in_list(months, w, len))
+		return 1;
 	switch (l) {
 	case HT_TL_EN: return in_list(en_stop, w, len);
 	case HT_TL_FR: return in_list(fr_stop, w, len);
@@ -216,7 +234,7 @@ static const char *const en_verbs[] = {
 	"achieving", "support", "improve", "improving", "increase", "increasing", "provide",
 	"providing", "continue", "continuing", "contribute", "contributing", "address",
 	"addressing", "facilitate", "facilitating", "implement", "implementing", "establish",
-	"establishing", "develop", "reduce", "reducing", "take", "undertake", "consider",
+	"establishing", "develop", "reduce", "carry", "reducing", "take", "undertake", "consider",
 	"encourage", "invite", "request", "recall", "note", "welcome", "enable", "enabling",
 	"foster", "fostering", "build", "building", "assist", "assisting", "help", "helping",
 	"requires", "required", "need", "needs", "continues", "aims", "aimed", "based",
@@ -307,7 +325,7 @@ static const char *const zh_edge_words[] = {
 	"协同", "通信", "通讯", "通过", "交通", "流通", "沟通", "互通", "普通", "经济", "经验",
 	"经费", "过境", "过程", "过渡", "最不", "更新", "变更", "按照", "到达", "至关", "自给",
 	"给予", "每日", "每年", "不平", "不利", "不足", "不良",
-	"不断", "请求", "申请", "邀请", "之间", "以及", "了解", "除了", "为了", "认为", "作为",
+	"不断", "请求", "申请", "邀请", "之间", "了解", "除了", "为了", "认为", "作为",
 	"成为", "视为", "也门", "即将", "将来", "而言",
 	NULL};
 
@@ -339,12 +357,13 @@ static const char *const zh_lead_verbs[] = {
 	"又", "还", "特别", "尤其", "同时", "各自", "相关", "有效", "充分", "积极", "切实",
 	"全面", "共同", "进行", "作出", "做出", "给予", "予以", "加以", "重要", "必须",
 	"需要", "应当", "能够", "可以", "已经", "正在", "不断", "所有", "一切", "一个", "一些",
-	"号", "后", "两个", "三个", "各个", "这个", "每个", "这些", "那些", "各种", "其他", "任何", "本决议", NULL};
+	"并且", "或者", "其中", "对于", "由于", "在于", "号", "后", "两个", "三个", "各个", "这个", "每个", "这些", "那些", "各种", "其他", "任何", "本决议", NULL};
 
 /* Frames that close a phrase: …方面, …之间, …的重要性. */
 static const char *const zh_trail_frames[] = {
 	"方面", "之间", "之中", "期间", "过程中", "重要性", "必要性", "作用", "情况", "基础上",
 	"范围内", "框架内", "背景下", "问题上", "一道", "一起", "工作中", "进程中", "努力",
+	"以及", "并且", "或者", "等等", "之一", "以来", "以便", "在于", "对于", "关于", "由于",
 	"有必要", "必要", "各国", "各方", "各级", "中", "上", "下", "时", "后", "前", "里", "间",
 	NULL};
 
@@ -534,8 +553,9 @@ static void arabic_normalise(ht_buf *b)
 static void stem_arabic(ht_buf *b)
 {
 	static const char *const prefixes[] = {"وال", "بال", "كال", "فال", "لل", "ال", NULL};
-	static const char *const suffixes[] = {"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي",
-					       NULL};
+	/* Light10 also strips ي, which merges الدولي (international) with الدول
+	 * (States): the nisba stays, only its feminine and plural endings go. */
+	static const char *const suffixes[] = {"ها", "ان", "ات", "ون", "ين", "ه", NULL};
 	arabic_normalise(b);
 	size_t chars = utf8_chars(b->s, b->len);
 	for (const char *const *p = prefixes; *p; p++) {

@@ -18,6 +18,7 @@
  * Its score is C-value over its immediate containing candidates times a
  * factor of its branching entropy on the weaker side. */
 #include "lexicon/terms-internal.h"
+#include "hutong/dict.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,10 +45,10 @@ struct tcand {
 	uint32_t first_pos, freq;
 	uint32_t bounded; /* occurrences that start and end on ICU word boundaries */
 	uint32_t max_left, max_right;   /* the largest single-token extension on each side */
-	uint32_t func_left, func_right; /* the same among extensions by a function word */
-	double flog_left, flog_right;   /* sum of f log f over the counted extensions */
-	uint64_t nest_sum;              /* occurrences of valid candidates one token longer */
-	uint32_t nest_count;
+	uint32_t func_right;  /* the same among right extensions by a function word */
+	float flog_left, flog_right; /* sum of f log f over the counted extensions */
+	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
+	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
 	uint8_t n, valid;
 	double score;
 };
@@ -62,6 +63,7 @@ struct ranked {
 struct ht_termset {
 	char *lang;
 	ht_tlang tl;
+	const ht_dict *dict;
 	ht_strmap surfs; /* token surfaces; id 0 is the separator */
 	ht_strmap names; /* document and unit names */
 	uint32_t *pos_surf;
@@ -84,7 +86,9 @@ struct ht_termset {
 	struct tcand *c;
 	size_t nc, cap_c;
 	uint32_t *unigram; /* candidate of each key (NONE when infrequent) */
-	ht_pairmap all;    /* (prefix, suffix) -> candidate, n >= 2 */
+	/* The candidates one token longer than candidate a, kids[kids_start[a] ..
+	 * kids_start[a + 1]), sorted by suffix: (prefix, suffix) -> candidate. */
+	uint32_t *kids, *kids_start;
 	struct ranked *rk;
 	size_t n_ranked;
 	size_t *unit_store;
@@ -102,14 +106,17 @@ ht_termset *ht_termset_new(const char *lang)
 	ht_strmap_init(&ts->names);
 	ht_strmap_intern(&ts->surfs, "", 0, NULL);
 	ht_strmap_init(&ts->keys);
-	ht_pairmap_init(&ts->all);
 	return ts;
 }
+
+void ht_termset_set_dict(ht_termset *ts, const ht_dict *dict) { ts->dict = dict; }
 
 static void rank_release(ht_termset *ts)
 {
 	ht_strmap_release(&ts->keys);
-	ht_pairmap_release(&ts->all);
+	free(ts->kids);
+	free(ts->kids_start);
+	ts->kids = ts->kids_start = NULL;
 	free(ts->key_flags);
 	free(ts->tk);
 	free(ts->c);
@@ -442,7 +449,7 @@ static uint32_t new_cand(ht_termset *ts, uint32_t prefix, uint32_t suffix, uint3
 
 static void add_extension(struct tcand *c, uint32_t f, int right)
 {
-	double fl = f * log((double)f);
+	float fl = (float)(f * log((double)f));
 	if (right) {
 		if (f > c->max_right)
 			c->max_right = f;
@@ -521,23 +528,19 @@ static size_t count_level(ht_termset *ts, ht_pairmap *level, unsigned n, unsigne
 		uint32_t a = (uint32_t)((s->key - 1) >> 32), b = (uint32_t)(s->key - 1);
 		uint32_t first = s->value;
 		uint8_t added_right = ts->key_flags[ts->tk[first + n - 1]];
-		uint8_t added_left = ts->key_flags[ts->tk[first]];
 		if (extension_counts(ts, first + n - 2))
 			add_extension(&ts->c[a], s->count, 1);
 		else if (!(added_right & KEY_CONJ) && s->count > ts->c[a].func_right)
 			ts->c[a].func_right = s->count;
 		if (extension_counts(ts, first))
 			add_extension(&ts->c[b], s->count, 0);
-		else if (!(added_left & KEY_CONJ) && s->count > ts->c[b].func_left)
-			ts->c[b].func_left = s->count;
+
 		if (n > max_n) {
 			s->value = NONE;
 			continue;
 		}
 		s->value = new_cand(ts, a, b, first, s->count, n);
 		ts->c[s->value].bounded = s->extra;
-		ht_pairmap_slot *g = ht_pairmap_get(&ts->all, a, b);
-		g->value = s->value;
 		added++;
 	}
 	for (size_t i = 0; i < npos; i++) {
@@ -547,6 +550,64 @@ static size_t count_level(ht_termset *ts, ht_pairmap *level, unsigned n, unsigne
 		next[i] = ht_pairmap_find(level, prev[i], prev[i + 1])->value;
 	}
 	return added;
+}
+
+/* ---- finding a candidate by its prefix and suffix ---- */
+
+static int by_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* Group the candidates by prefix (a counting sort), each group by suffix. */
+static void index_extensions(ht_termset *ts)
+{
+	size_t nc = ts->nc;
+	ts->kids_start = ht_xcalloc(nc + 2, sizeof *ts->kids_start);
+	ts->kids = ht_xmalloc((nc + 1) * sizeof *ts->kids);
+	for (size_t i = 0; i < nc; i++)
+		if (ts->c[i].prefix != NONE)
+			ts->kids_start[ts->c[i].prefix + 1]++;
+	for (size_t a = 0; a < nc; a++)
+		ts->kids_start[a + 1] += ts->kids_start[a];
+	uint32_t *fill = ht_xmalloc((nc + 1) * sizeof *fill);
+	memcpy(fill, ts->kids_start, nc * sizeof *fill);
+	for (size_t i = 0; i < nc; i++)
+		if (ts->c[i].prefix != NONE)
+			ts->kids[fill[ts->c[i].prefix]++] = (uint32_t)i;
+	free(fill);
+	uint64_t *group = NULL;
+	size_t cap = 0;
+	for (size_t a = 0; a < nc; a++) {
+		uint32_t *k = ts->kids + ts->kids_start[a];
+		size_t n = ts->kids_start[a + 1] - ts->kids_start[a];
+		if (n < 2)
+			continue;
+		HT_GROW(group, n, cap);
+		for (size_t j = 0; j < n; j++)
+			group[j] = (uint64_t)ts->c[k[j]].suffix << 32 | k[j];
+		qsort(group, n, sizeof *group, by_u64);
+		for (size_t j = 0; j < n; j++)
+			k[j] = (uint32_t)group[j];
+	}
+	free(group);
+}
+
+static uint32_t find_extension(const ht_termset *ts, uint32_t prefix, uint32_t suffix)
+{
+	size_t lo = ts->kids_start[prefix], hi = ts->kids_start[prefix + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t s = ts->c[ts->kids[mid]].suffix;
+		if (s == suffix)
+			return ts->kids[mid];
+		if (s < suffix)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NONE;
 }
 
 /* ---- termhood ---- */
@@ -582,7 +643,9 @@ static int zh_pair_is_word(const ht_termset *ts, size_t pos)
 		return 0;
 	memcpy(two, a, l1);
 	memcpy(two + l1, b, l2);
-	return ht_tlang_zh_edge_word(two, l1 + l2);
+	const char *const *targets;
+	return ht_tlang_zh_edge_word(two, l1 + l2) ||
+	       (ts->dict && ht_dict_lookup(ts->dict, two, l1 + l2, &targets) > 0);
 }
 
 /* A conjunction with at most `side` tokens on each side: 中亚和南亚,
@@ -649,14 +712,14 @@ static int is_closed(const struct tcand *c)
 static double entropy(uint32_t f, double flog) { return f ? log((double)f) - flog / f : 0; }
 
 /* C-value's length factor, log2(1 + words), where two Han characters count
- * as a word; a single word weighs a fifth, two Han characters a quarter: Chinese words
+ * as a word; a single word (two Han characters) weighs a fifth: Chinese words
  * and general single words are seldom terms. */
 static double length_weight(const ht_termset *ts, unsigned n)
 {
 	int zh = ts->tl == HT_TL_ZH;
 	double words = zh ? n / 2.0 : n;
 	if (zh)
-		return log2(1 + words) * (n <= 2 ? 0.25 : 1);
+		return log2(1 + words) * (n <= 2 ? 0.2 : 1);
 	return log2(1 + words) * (n == 1 ? 0.2 : 1);
 }
 
@@ -670,6 +733,36 @@ static double diversity(const struct tcand *c)
 	return fmax(0, h / log((double)c->freq));
 }
 
+/* C-value's nesting (Frantzi et al. 2000): every distinct substring a of
+ * the valid candidate b gets t(a) += f(b) - t(b) and c(a) += 1.  The
+ * substrings of length k-1 are the prefixes of those of length k plus the
+ * suffix of the last one; all are candidates, as every part of a frequent
+ * n-gram is frequent. */
+static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
+{
+	const struct tcand *b = &ts->c[id];
+	float share = b->freq - b->nest_sum;
+	if (share <= 0)
+		return;
+	uint32_t row[MAX_HAN + 2], next[MAX_HAN + 2];
+	size_t len = 1;
+	row[0] = id;
+	for (unsigned k = b->n; k > 1; k--) {
+		for (size_t o = 0; o < len; o++)
+			next[o] = ts->c[row[o]].prefix;
+		next[len] = ts->c[row[len - 1]].suffix;
+		len++;
+		for (size_t o = 0; o < len; o++) {
+			row[o] = next[o];
+			if (stamp[row[o]] == id + 1)
+				continue; /* 互 twice in 互联互通 counts once */
+			stamp[row[o]] = id + 1;
+			ts->c[row[o]].nest_sum += share;
+			ts->c[row[o]].nest_count++;
+		}
+	}
+}
+
 static void score_candidates(ht_termset *ts)
 {
 	ht_buf scratch = HT_BUF_INIT;
@@ -679,20 +772,16 @@ static void score_candidates(ht_termset *ts)
 		c->valid = is_closed(c) && edges_ok(ts, c, &scratch) && !is_coordination(ts, c, side);
 	}
 	/* Candidates were made level by level: walking back visits longer ones first. */
-	for (size_t i = ts->nc; i-- > 0;) {
-		struct tcand *c = &ts->c[i];
-		if (!c->valid || c->n < 2)
-			continue;
-		ts->c[c->prefix].nest_sum += c->freq;
-		ts->c[c->prefix].nest_count++;
-		ts->c[c->suffix].nest_sum += c->freq;
-		ts->c[c->suffix].nest_count++;
-	}
+	uint32_t *stamp = ht_xcalloc(ts->nc + 1, sizeof *stamp);
+	for (size_t i = ts->nc; i-- > 0;)
+		if (ts->c[i].valid && ts->c[i].n >= 2)
+			nest_in_substrings(ts, (uint32_t)i, stamp);
+	free(stamp);
 	for (size_t i = 0; i < ts->nc; i++) {
 		struct tcand *c = &ts->c[i];
 		if (!c->valid)
 			continue;
-		double nested = c->nest_count ? (double)c->nest_sum / c->nest_count : 0;
+		double nested = c->nest_count ? c->nest_sum / c->nest_count : 0;
 		c->score = (c->freq - nested) * length_weight(ts, c->n) * (1 + diversity(c));
 		if (is_coordination(ts, c, 0))
 			c->score *= 0.75; /* coordinations are seldom one concept */
@@ -714,18 +803,22 @@ static void score_candidates(ht_termset *ts)
 	ht_buf_release(&scratch);
 }
 
-static const ht_termset *sort_ts;
+struct rank_key {
+	double score;
+	uint32_t freq, id;
+	unsigned n;
+};
 
 static int by_score(const void *pa, const void *pb)
 {
-	const struct tcand *a = &sort_ts->c[*(const uint32_t *)pa], *b = &sort_ts->c[*(const uint32_t *)pb];
+	const struct rank_key *a = pa, *b = pb;
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
 	if (a->freq != b->freq)
 		return a->freq > b->freq ? -1 : 1;
 	if (a->n != b->n)
 		return a->n > b->n ? -1 : 1;
-	return *(const uint32_t *)pa < *(const uint32_t *)pb ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 /* ---- occurrences of the ranked candidates: units and surface forms ---- */
@@ -740,6 +833,7 @@ struct occ_pass {
 	uint32_t *form_count;
 	size_t cap_form;
 	uint32_t *best_form, *best_count;
+	uint32_t *last_form, *last_pos; /* per rank, the form last seen and where */
 	ht_buf sig;
 };
 
@@ -758,6 +852,9 @@ static int clitic_led(const ht_termset *ts, size_t i)
 	return 0;
 }
 
+static int same_surfaces(const ht_termset *ts, size_t a, size_t b, unsigned n);
+static uint32_t form_of(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, unsigned n);
+
 static void record(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, unsigned n)
 {
 	uint32_t u = p->pos_unit[i];
@@ -767,6 +864,32 @@ static void record(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, uns
 		p->log[p->n_log++] = r;
 		p->log[p->n_log++] = u;
 	}
+	uint32_t f = p->last_form[r];
+	if (f == NONE || !same_surfaces(ts, p->last_pos[r], i, n)) {
+		f = form_of(ts, p, r, i, n);
+		p->last_form[r] = f;
+		p->last_pos[r] = (uint32_t)i;
+	}
+	p->form_count[f] += clitic_led(ts, i) ? 1 : 2;
+	if (p->form_count[f] > p->best_count[r]) {
+		p->best_count[r] = p->form_count[f];
+		p->best_form[r] = f;
+	}
+}
+
+/* Do the occurrences at a and b look the same (surfaces and inner spaces)? */
+static int same_surfaces(const ht_termset *ts, size_t a, size_t b, unsigned n)
+{
+	for (unsigned j = 0; j < n; j++)
+		if (ts->pos_surf[a + j] != ts->pos_surf[b + j] ||
+		    (j && (ts->pos_flags[a + j] & POS_SPACE) != (ts->pos_flags[b + j] & POS_SPACE)))
+			return 0;
+	return 1;
+}
+
+/* The id of the surface form of rank r's occurrence at i. */
+static uint32_t form_of(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, unsigned n)
+{
 	ht_buf_reset(&p->sig);
 	ht_buf_add(&p->sig, &r, sizeof r);
 	for (unsigned j = 0; j < n; j++) {
@@ -780,11 +903,7 @@ static void record(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, uns
 	HT_GROW(p->form_count, p->forms.n, p->cap_form);
 	if (added)
 		p->form_count[f] = 0;
-	p->form_count[f] += clitic_led(ts, i) ? 1 : 2;
-	if (p->form_count[f] > p->best_count[r]) {
-		p->best_count[r] = p->form_count[f];
-		p->best_form[r] = f;
-	}
+	return f;
 }
 
 static int is_ascii_word(const char *s) { return (unsigned char)s[0] < 0x80; }
@@ -827,8 +946,10 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 	p.last_unit = ht_xmalloc((nr + 1) * sizeof *p.last_unit);
 	p.best_form = ht_xcalloc(nr + 1, sizeof *p.best_form);
 	p.best_count = ht_xcalloc(nr + 1, sizeof *p.best_count);
+	p.last_form = ht_xmalloc((nr + 1) * sizeof *p.last_form);
+	p.last_pos = ht_xmalloc((nr + 1) * sizeof *p.last_pos);
 	for (size_t r = 0; r < nr; r++)
-		p.last_unit[r] = NONE;
+		p.last_unit[r] = p.last_form[r] = NONE;
 	ht_strmap_init(&p.forms);
 
 	uint32_t *prev = ht_xmalloc((npos + 1) * sizeof *prev);
@@ -841,9 +962,7 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 				next[i] = NONE;
 				if (i + n > npos || prev[i] == NONE || prev[i + 1] == NONE)
 					continue;
-				const ht_pairmap_slot *s = ht_pairmap_find(&ts->all, prev[i], prev[i + 1]);
-				if (s)
-					next[i] = s->value;
+				next[i] = find_extension(ts, prev[i], prev[i + 1]);
 			}
 			uint32_t *t = prev;
 			prev = next;
@@ -884,6 +1003,8 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 	free(p.form_count);
 	free(p.best_form);
 	free(p.best_count);
+	free(p.last_form);
+	free(p.last_pos);
 	ht_buf_release(&p.sig);
 	ht_strmap_release(&p.forms);
 }
@@ -925,21 +1046,20 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	free(prev);
 	free(next);
 
+	index_extensions(ts);
 	score_candidates(ts);
-	uint32_t *order = ht_xmalloc((ts->nc + 1) * sizeof *order);
+	struct rank_key *order = ht_xmalloc((ts->nc + 1) * sizeof *order);
 	size_t nr = 0;
 	for (size_t i = 0; i < ts->nc; i++)
 		if (ts->c[i].valid)
-			order[nr++] = (uint32_t)i;
-	sort_ts = ts;
+			order[nr++] = (struct rank_key){ts->c[i].score, ts->c[i].freq, (uint32_t)i, ts->c[i].n};
 	qsort(order, nr, sizeof *order, by_score);
-	sort_ts = NULL;
 	ts->rk = ht_xcalloc(nr + 1, sizeof *ts->rk);
 	ts->n_ranked = nr;
 	ht_buf b = HT_BUF_INIT;
 	for (size_t r = 0; r < nr; r++) {
-		ts->rk[r].cand = order[r];
-		cand_key(ts, &ts->c[order[r]], &b);
+		ts->rk[r].cand = order[r].id;
+		cand_key(ts, &ts->c[order[r].id], &b);
 		ts->rk[r].key = ht_arena_strndup(&ts->out, b.s, b.len);
 	}
 	ht_buf_release(&b);

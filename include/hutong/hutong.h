@@ -12,5 +12,6 @@
 #include "hutong/tm.h"
 #include "hutong/terms.h"
 #include "hutong/glossary.h"
+#include "hutong/bilingual.h"
 
 #endif
