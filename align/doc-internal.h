@@ -34,6 +34,10 @@ struct ht_doc {
 	size_t n_links, cap_links;
 	char **drops;
 	size_t n_drops, cap_drops, dropped_bytes;
+	/* paragraph ids, labels and texts live in blocks freed with the doc:
+	 * one allocation per megabyte rather than three per paragraph */
+	char **blocks;
+	size_t n_blocks, cap_blocks, block_used, block_size;
 };
 
 ht_doc *ht_doc_new(const char *name, const char *lang, const char *lang_source, ht_input_mode mode);

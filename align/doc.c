@@ -32,11 +32,28 @@ ht_doc *ht_doc_new(const char *name, const char *lang, const char *lang_source, 
 	return doc;
 }
 
+#define BLOCK_SIZE (1u << 16) /* below malloc's mmap threshold, so freed reader memory is reused */
+
+/* A copy of s[0..n) in the doc's blocks. */
+static char *doc_strndup(ht_doc *doc, const char *s, size_t n)
+{
+	size_t need = n + 1;
+	if (!doc->n_blocks || doc->block_used + need > doc->block_size) {
+		size_t size = need > BLOCK_SIZE ? need : BLOCK_SIZE;
+		HT_GROW(doc->blocks, doc->n_blocks + 1, doc->cap_blocks);
+		doc->blocks[doc->n_blocks++] = ht_xmalloc(size);
+		doc->block_size = size;
+		doc->block_used = 0;
+	}
+	char *p = doc->blocks[doc->n_blocks - 1] + doc->block_used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	doc->block_used += need;
+	return p;
+}
+
 static void para_release(struct ht_para *p)
 {
-	free(p->id);
-	free(p->label);
-	free(p->text);
 	for (size_t i = 0; i < p->n_notes; i++)
 		free(p->notes[i]);
 	free(p->notes);
@@ -58,6 +75,9 @@ void ht_doc_free(ht_doc *doc)
 	for (size_t i = 0; i < doc->n_drops; i++)
 		free(doc->drops[i]);
 	free(doc->drops);
+	for (size_t i = 0; i < doc->n_blocks; i++)
+		free(doc->blocks[i]);
+	free(doc->blocks);
 	free(doc->name);
 	free(doc->lang);
 	free(doc);
@@ -74,10 +94,10 @@ struct ht_para *ht_doc_add_para(ht_doc *doc, ht_para_kind kind, const char *labe
 		snprintf(id, sizeof id, "fn%zu", ++doc->n_footnotes);
 	else
 		snprintf(id, sizeof id, "p%zu", doc->n_paras - doc->n_footnotes);
-	p->id = ht_xstrdup(id);
+	p->id = doc_strndup(doc, id, strlen(id));
 	p->kind = kind;
-	p->label = label && label_len ? ht_xstrndup(label, label_len) : NULL;
-	p->text = ht_xstrndup(text, text_len);
+	p->label = label && label_len ? doc_strndup(doc, label, label_len) : NULL;
+	p->text = doc_strndup(doc, text, text_len);
 	p->text_len = text_len;
 	return p;
 }

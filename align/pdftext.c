@@ -671,16 +671,30 @@ static void remember_title(reader *r, const item *it)
 	r->title_len = it->text.len - skip;
 }
 
+/* A finished paragraph gives back what doubling reserved (it may still grow
+ * again when it goes on after a page break). */
+static void shrink(item *it)
+{
+	if (it->text.cap > it->text.len + 64) {
+		it->text.s = ht_xrealloc(it->text.s, it->text.len + 1);
+		it->text.cap = it->text.len + 1;
+	}
+}
+
 static void close_body(reader *r)
 {
-	if (r->body >= 0)
+	if (r->body >= 0) {
 		remember_title(r, &r->items[r->body]);
+		shrink(&r->items[r->body]);
+	}
 	r->body = -1;
 	r->body_open = 0;
 }
 
 static void close_note(reader *r)
 {
+	if (r->note >= 0)
+		shrink(&r->items[r->note]);
 	r->note = -1;
 	r->note_open = 0;
 }
@@ -977,6 +991,7 @@ static void emit(reader *r)
 		if (r->items[i].footnote)
 			seen.labels[seen.n++] = r->items[i].label;
 	ht_buf stripped = HT_BUF_INIT, tidy = HT_BUF_INIT, notes = HT_BUF_INIT;
+	HT_GROW(r->doc->paras, r->doc->n_paras + r->n_items, r->doc->cap_paras); /* once, not doubling */
 	for (size_t i = 0; i < r->n_items; i++) {
 		item *it = &r->items[i];
 		ht_buf_reset(&stripped);

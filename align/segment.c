@@ -143,6 +143,11 @@ static void read_line_paragraphs(ht_doc *doc, const char *text, size_t len, int 
 	size_t i = 0;
 	const char *pending = NULL; /* a label alone on its line */
 	size_t pending_len = 0;
+	/* one paragraph a line at most: size the array once */
+	size_t lines = 1;
+	for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		lines++;
+	HT_GROW(doc->paras, doc->n_paras + lines, doc->cap_paras);
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - text) : len;

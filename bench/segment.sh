@@ -1,7 +1,8 @@
 #!/bin/sh
 # Throughput (MB/s of input per CPU second) and peak memory of `hutong segment`
-# on the six UNPC devset languages (one sentence a line, read as paragraphs)
-# and on a 100 MB input built from them.  Inputs are generated in a temporary
+# on the six UNPC devset languages (one sentence a line, read as paragraphs),
+# on a 100 MB input built from them, and of the PDF-text reader on the seed
+# repeated to 20 MB.  Inputs are generated in a temporary
 # folder and removed.  Usage: bench/segment.sh [HUTONG] [--input MODE] [--mb N]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -61,3 +62,10 @@ while [ "$(wc -c <"$big")" -lt $((big_mb * 1000000)) ]; do
 		"$devset"/UNv1.0.devset.es "$devset"/UNv1.0.devset.ru "$devset"/UNv1.0.devset.ar >>"$big"
 done
 measure "mixed ${big_mb}MB" "$big" en
+rm -f "$big"
+# the PDF-text reader on the seed repeated to about 20 MB (joins, footnotes, links)
+seed=$here/corpora/A_RES_76_295.zh.txt
+i=0
+while [ $i -lt 2500 ]; do cat "$seed"; i=$((i + 1)); done >"$tmp/seed.txt"
+mode=pdftext
+measure "seed x2500" "$tmp/seed.txt" zh

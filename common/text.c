@@ -117,34 +117,83 @@ static void normalize_nfc(ht_buf *text)
 	}
 	if (i >= len)
 		return;
-	ht_buf out = HT_BUF_INIT;
-	ht_buf_grow(&out, len + len / 8);
-	ht_buf_add(&out, s, line_start);
+	/* Lines are written back in place (NFC seldom makes a line longer); the
+	 * rare line that would overrun unread text moves everything to a new
+	 * buffer from there on. */
+	char *t = text->s;
+	size_t w = line_start;
+	ht_buf spill = HT_BUF_INIT;
+	int spilled = 0;
 	for (size_t start = line_start; start < len;) {
-		const char *nl = memchr(s + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - s) + 1 : len;
+		const char *nl = memchr(t + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - t) + 1 : len;
 		int inert = 1;
 		for (size_t k = start; k < end && inert;) {
-			if ((unsigned char)s[k] < 0x80) {
+			if ((unsigned char)t[k] < 0x80) {
 				k++;
 				continue;
 			}
-			inert = nfc_inert(ht_utf8_next(s, end, &k));
+			inert = nfc_inert(ht_utf8_next(t, end, &k));
 		}
 		utf8proc_uint8_t *nfc = NULL;
 		utf8proc_ssize_t n = inert ? -1
-					   : utf8proc_map((const utf8proc_uint8_t *)s + start,
+					   : utf8proc_map((const utf8proc_uint8_t *)t + start,
 							  (utf8proc_ssize_t)(end - start), &nfc,
 							  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		if (n >= 0)
-			ht_buf_add(&out, nfc, (size_t)n);
-		else /* inert, or (cannot happen on valid UTF-8) an error: keep the line */
-			ht_buf_add(&out, s + start, end - start);
+		/* inert, or (cannot happen on valid UTF-8) an error: keep the line */
+		const char *res = n >= 0 ? (const char *)nfc : t + start;
+		size_t res_len = n >= 0 ? (size_t)n : end - start;
+		if (!spilled && w + res_len <= end) {
+			if (res != t + w)
+				memmove(t + w, res, res_len);
+			w += res_len;
+		} else {
+			if (!spilled) {
+				ht_buf_grow(&spill, len + len / 8);
+				ht_buf_add(&spill, t, w);
+				spilled = 1;
+			}
+			ht_buf_add(&spill, res, res_len);
+		}
 		free(nfc);
 		start = end;
 	}
-	ht_buf_release(text);
-	*text = out;
+	if (spilled) {
+		ht_buf_release(text);
+		*text = spill;
+	} else
+		ht_buf_truncate(text, w);
+}
+
+/* The common case, in place: UTF-8 (with or without a BOM) valid from end
+ * to end.  Drops the BOM and the CR of each CRLF.  Returns 0, leaving raw
+ * as it was, when the text needs the general path (UTF-16, invalid bytes). */
+static int decode_in_place(ht_buf *raw)
+{
+	const unsigned char *u = (const unsigned char *)raw->s;
+	size_t start = 0, len = raw->len;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return 0;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		start = 3;
+	if (ht_utf8_valid_prefix(raw->s + start, len - start) != len - start)
+		return 0;
+	size_t w = 0;
+	for (size_t r = start; r < len;) {
+		const char *cr = memchr(raw->s + r, '\r', len - r);
+		size_t stop = cr ? (size_t)(cr - raw->s) : len;
+		if (w != r)
+			memmove(raw->s + w, raw->s + r, stop - r);
+		w += stop - r;
+		if (!cr)
+			break;
+		if (!(stop + 1 < len && raw->s[stop + 1] == '\n'))
+			raw->s[w++] = '\r';
+		r = stop + 1;
+	}
+	if (raw->cap)
+		ht_buf_truncate(raw, w);
+	return 1;
 }
 
 ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,
@@ -177,6 +226,16 @@ ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error 
 	ht_buf raw = HT_BUF_INIT;
 	const char *name = path && strcmp(path, "-") ? path : "-";
 	ht_status st = read_all(path, &raw, err);
+	if (st == HT_OK && decode_in_place(&raw)) {
+		normalize_nfc(&raw);
+		if (raw.cap > raw.len + (1 << 16)) { /* give back what doubling reserved */
+			raw.s = ht_xrealloc(raw.s, raw.len + 1);
+			raw.cap = raw.len + 1;
+		}
+		ht_buf_release(out);
+		*out = raw;
+		return HT_OK;
+	}
 	if (st == HT_OK)
 		st = ht_text_decode(name, raw.s, raw.len, out, repairs, err);
 	ht_buf_release(&raw);

@@ -6,7 +6,8 @@
  * "76/295.", never repeated in its text), its rebuilt text, the labels of the
  * footnotes it refers to and its sentences.  Footnotes are paragraphs of kind
  * HT_KIND_FOOTNOTE.  Bare URLs become document links.  Text that is dropped
- * on purpose (page headers, footnote separators) is counted, never lost
+ * on purpose (page headers, footnote separators, removed end-of-line
+ * hyphens, the parentheses of "(1)" markers) is counted, never lost
  * silently.
  *
  * The caller owns the ht_doc and frees it with ht_doc_free; every string
@@ -24,7 +25,9 @@ extern "C" {
 #endif
 
 typedef enum ht_input_mode {
-	HT_INPUT_AUTO,       /* HTML or PDF-extracted text, recognised from the content */
+	HT_INPUT_AUTO,       /* HTML or PDF-extracted text, recognised from the content;
+			      * text with no PDF traits (no blank lines, indents, wrapped
+			      * lines, separators, form feeds) is read as paragraphs */
 	HT_INPUT_PDFTEXT,    /* text extracted from a PDF (wrapped lines, footnotes, page breaks) */
 	HT_INPUT_HTML,       /* an HTML page (headings, paragraphs, list items) */
 	HT_INPUT_LINES,      /* one sentence a line, taken as is; one paragraph per sentence */
