@@ -57,6 +57,7 @@ typedef struct target_table {
 	uint32_t *df;       /* units containing the id */
 	uint32_t *last;     /* last unit (+1) counted, to count a unit once */
 	uint8_t *nwords;
+	uint32_t *hash;     /* of the key, per id: most probes end without memcmp */
 	size_t n, cap;
 	uint32_t *slots;    /* open addressing: id + 1, 0 when empty */
 	size_t nslots;
@@ -79,8 +80,7 @@ static void table_rehash(target_table *tt)
 	size_t n = tt->nslots ? tt->nslots * 2 : 1024;
 	uint32_t *slots = ht_xcalloc(n, sizeof *slots);
 	for (size_t id = 0; id < tt->n; id++) {
-		const char *k = target_key(tt, id);
-		size_t h = (size_t)hash_bytes(k, strlen(k)) & (n - 1);
+		size_t h = tt->hash[id] & (n - 1);
 		while (slots[h])
 			h = (h + 1) & (n - 1);
 		slots[h] = (uint32_t)(id + 1);
@@ -94,18 +94,26 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, size_t
 {
 	if ((tt->n + 1) * 2 > tt->nslots)
 		table_rehash(tt);
-	size_t mask = tt->nslots - 1, h = (size_t)hash_bytes(key, len) & mask;
+	uint32_t full = (uint32_t)hash_bytes(key, len);
+	size_t mask = tt->nslots - 1, h = full & mask;
 	for (; tt->slots[h]; h = (h + 1) & mask) {
 		size_t id = tt->slots[h] - 1;
+		if (tt->hash[id] != full)
+			continue;
 		const char *k = target_key(tt, id);
 		if (memcmp(k, key, len) == 0 && k[len] == 0)
 			return id;
 	}
 	size_t id = tt->n;
+	size_t old_cap = tt->cap;
 	HT_GROW(tt->off, id + 1, tt->cap);
-	tt->df = ht_xrealloc(tt->df, tt->cap * sizeof *tt->df);
-	tt->last = ht_xrealloc(tt->last, tt->cap * sizeof *tt->last);
-	tt->nwords = ht_xrealloc(tt->nwords, tt->cap * sizeof *tt->nwords);
+	if (tt->cap != old_cap) {
+		tt->df = ht_xrealloc(tt->df, tt->cap * sizeof *tt->df);
+		tt->last = ht_xrealloc(tt->last, tt->cap * sizeof *tt->last);
+		tt->nwords = ht_xrealloc(tt->nwords, tt->cap * sizeof *tt->nwords);
+		tt->hash = ht_xrealloc(tt->hash, tt->cap * sizeof *tt->hash);
+	}
+	tt->hash[id] = full;
 	tt->off[id] = tt->pool.len;
 	ht_buf_add(&tt->pool, key, len);
 	ht_buf_addc(&tt->pool, 0);
@@ -121,10 +129,11 @@ static int table_find(const target_table *tt, const char *key, size_t len)
 {
 	if (!tt->nslots)
 		return 0;
-	size_t mask = tt->nslots - 1, h = (size_t)hash_bytes(key, len) & mask;
+	uint32_t full = (uint32_t)hash_bytes(key, len);
+	size_t mask = tt->nslots - 1, h = full & mask;
 	for (; tt->slots[h]; h = (h + 1) & mask) {
 		const char *k = target_key(tt, tt->slots[h] - 1);
-		if (memcmp(k, key, len) == 0 && k[len] == 0)
+		if (tt->hash[tt->slots[h] - 1] == full && memcmp(k, key, len) == 0 && k[len] == 0)
 			return 1;
 	}
 	return 0;
@@ -137,6 +146,7 @@ static void table_release(target_table *tt)
 	free(tt->df);
 	free(tt->last);
 	free(tt->nwords);
+	free(tt->hash);
 	free(tt->slots);
 }
 
@@ -187,8 +197,10 @@ static void collect_target_id(const ht_ngram *g, void *ctx)
 static void corpus_add_unit(corpus *c, size_t u, const char *src, size_t slen, const char *tgt,
 			    size_t tlen)
 {
+	size_t old_cap = c->units_cap;
 	HT_GROW(c->tm_unit, c->nunits + 2, c->units_cap);
-	c->ids_off = ht_xrealloc(c->ids_off, c->units_cap * sizeof *c->ids_off);
+	if (c->units_cap != old_cap)
+		c->ids_off = ht_xrealloc(c->ids_off, c->units_cap * sizeof *c->ids_off);
 	if (c->nunits == 0)
 		c->ids_off[0] = 0;
 	c->tm_unit[c->nunits] = u;
@@ -962,14 +974,14 @@ ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 		 * that open with a clause verb: 减少灾害风险) */
 		corpus r = {.tm = tm, .from = (size_t)ti, .to = (size_t)fi, .to_lang = from};
 		ht_buf_init(&r.tt.pool);
-		r.ng = ht_ngrammer_new(from, is_zh(from) ? 10 : opts->max_target_words);
+		r.ng = ht_ngrammer_new(from, is_zh(from) ? 8 : opts->max_target_words);
 		r.ts = ht_termset_new(to);
 		corpus_fill(&r, tm, r.from, r.to);
 		st = ht_termset_rank(r.ts, opts->min_freq, err);
 		ht_gloss_opts ropts = *opts;
 		ropts.dict = NULL; /* the dictionary reads from -> to only */
 		ropts.suggest = 0;
-		ropts.max_target_words = is_zh(from) ? 10 : opts->max_target_words;
+		ropts.max_target_words = is_zh(from) ? 8 : opts->max_target_words;
 		if (st == HT_OK) {
 			mutual_check m = {.fwd = &c, .opts = opts};
 			m.ch.cnt = ht_xcalloc(c.tt.n ? c.tt.n : 1, sizeof *m.ch.cnt);
