@@ -102,22 +102,31 @@ static int lang_is(const char *tag, const char *primary)
 
 /* English function words: they carry no alignment evidence, and CEDICT
  * glosses are full of them ("to", "sb", "sth"). */
-static const char *const en_stop[] = {
+static const char *const en_stop[] = { /* sorted (bytes) for bsearch */
 	"a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-	"been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
-	"has", "have", "he", "her", "him", "his", "i", "if", "in", "into", "is", "it", "its",
-	"me", "my", "no", "not", "of", "on", "one's", "or", "our", "she", "so", "sb", "sth",
-	"than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-	"those", "to", "up", "us", "was", "we", "were", "what", "when", "which", "who", "will",
-	"with", "would", "you", "your", "oneself", "someone", "something", "somebody", "etc",
-	"s", "t", "don't", "didn't", "it's", "i'm", "he's", "she's", "that's", NULL};
+	"been", "being", "but", "by", "can", "could", "did", "didn't", "do", "does", "don't",
+	"etc", "for", "from", "had", "has", "have", "he", "he's", "her", "him", "his", "i", "i'm",
+	"if", "in", "into", "is", "it", "it's", "its", "me", "my", "no", "not", "of", "on",
+	"one's", "oneself", "or", "our", "s", "sb", "she", "she's", "so", "somebody", "someone",
+	"something", "sth", "t", "than", "that", "that's", "the", "their", "them", "then",
+	"there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what",
+	"when", "which", "who", "will", "with", "would", "you", "your", NULL};
+
+static int stop_cmp(const void *key, const void *elem)
+{
+	const ht_buf *k = key;
+	const char *w = *(const char *const *)elem;
+	size_t n = strlen(w);
+	int c = memcmp(k->s, w, k->len < n ? k->len : n);
+	return c ? c : (k->len > n) - (k->len < n);
+}
 
 static int is_en_stop(const char *s, size_t n)
 {
-	for (size_t i = 0; en_stop[i]; i++)
-		if (strlen(en_stop[i]) == n && memcmp(en_stop[i], s, n) == 0)
-			return 1;
-	return 0;
+	if (n > 9)
+		return 0;
+	ht_buf key = {(char *)s, n, 0};
+	return bsearch(&key, en_stop, sizeof en_stop / sizeof *en_stop - 1, sizeof *en_stop, stop_cmp) != NULL;
 }
 
 #define STEM_CHARS 6 /* code points kept of a word: a cheap stemmer for any language */
@@ -222,13 +231,15 @@ static size_t han_word(const side_builder *b, size_t k, const char *s)
 	while (k + run < b->ntoks && run < MAX_WORD_CHARS && b->toks[k + run].type == HT_TOK_HAN &&
 	       b->toks[k + run].start == b->toks[k + run - 1].start + b->toks[k + run - 1].len)
 		run++;
-	for (size_t w = run; w > 1; w--) {
-		const ht_token *last = &b->toks[k + w - 1];
-		const char *const *tg;
-		if (ht_dict_lookup(b->seg, s + b->toks[k].start, last->start + last->len - b->toks[k].start, &tg))
-			return w;
-	}
-	return 1;
+	if (run == 1)
+		return 1;
+	const ht_token *last = &b->toks[k + run - 1];
+	size_t start = b->toks[k].start;
+	size_t bytes = ht_dict_longest_prefix(b->seg, s + start, last->start + last->len - start);
+	size_t w = 0;
+	while (w < run && b->toks[k + w].start + b->toks[k + w].len <= start + bytes)
+		w++;
+	return w ? w : 1;
 }
 
 static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap, const ht_unit *unit)
@@ -302,19 +313,6 @@ static float *idf_weights(const al_side *s, size_t nvocab)
 
 void al_side_index(al_side *s)
 {
-	size_t nv = s->nvocab;
-	s->pos_off = ht_xcalloc(nv + 2, sizeof *s->pos_off);
-	size_t total = s->off[s->n];
-	for (size_t k = 0; k < total; k++)
-		s->pos_off[s->words[k] + 2]++;
-	for (size_t id = 0; id < nv; id++)
-		s->pos_off[id + 2] += s->pos_off[id + 1];
-	s->pos = ht_xmalloc((total ? total : 1) * sizeof *s->pos);
-	for (size_t u = 0; u < s->n; u++)
-		for (size_t k = s->off[u]; k < s->off[u + 1]; k++)
-			s->pos[s->pos_off[s->words[k] + 1]++] = (uint32_t)u;
-	/* counting into [id + 2] and filling through [id + 1] leaves [id] at
-	 * the start of word id's run */
 	s->cum_wt = ht_xcalloc(s->n + 1, sizeof *s->cum_wt);
 	for (size_t u = 0; u < s->n; u++) {
 		double w = 0;
@@ -323,6 +321,10 @@ void al_side_index(al_side *s)
 		s->cum_wt[u + 1] = s->cum_wt[u] + w;
 	}
 }
+
+/* Words in more than one unit in COARSE_DF carry little evidence about where
+ * blocks of units meet, and cost the most: coarse levels leave them out. */
+#define COARSE_DF 16.0
 
 void al_side_coarsen(const al_side *f, al_side *c)
 {
@@ -334,11 +336,14 @@ void al_side_coarsen(const al_side *f, al_side *c)
 	c->cum_len = ht_xcalloc(c->n + 1, sizeof *c->cum_len);
 	c->words = ht_xmalloc((f->off[f->n] ? f->off[f->n] : 1) * sizeof *c->words);
 	uint32_t *stamp = ht_xcalloc(f->nvocab ? f->nvocab : 1, sizeof *stamp);
+	const float min_weight = (float)log(COARSE_DF);
 	size_t at = 0;
 	for (size_t u = 0; u < c->n; u++) {
 		size_t a = 2 * u, b = 2 * u + 2 < f->n ? 2 * u + 2 : f->n;
 		for (size_t k = f->off[a]; k < f->off[b]; k++) {
 			uint32_t w = f->words[k];
+			if (f->weight[w] < min_weight)
+				continue;
 			if (stamp[w] != u + 1) {
 				stamp[w] = (uint32_t)(u + 1);
 				c->words[at++] = w;
@@ -357,8 +362,6 @@ void al_side_release(al_side *s)
 	free(s->words);
 	free(s->cum_len);
 	free(s->cum_wt);
-	free(s->pos_off);
-	free(s->pos);
 	memset(s, 0, sizeof *s);
 }
 

@@ -41,15 +41,13 @@ typedef struct al_side {
 	uint32_t *words;  /* distinct word ids of each unit */
 	double *cum_len;  /* n + 1 prefix sums of unit lengths (characters) */
 	double *cum_wt;   /* n + 1 prefix sums of unit weights (sum of word weights) */
-	uint32_t *pos_off; /* nvocab + 1 offsets into pos */
-	uint32_t *pos;     /* per word: the units that contain it, ascending */
 	size_t nvocab;
 	const float *weight; /* per word id, shared by all levels of a side */
 } al_side;
 
 void al_side_release(al_side *s);
-/* Build the inverted index and weight sums of a side whose units, words and
- * lengths are set. */
+/* Set the weight sums of a side whose units, words, lengths and word weights
+ * are set. */
 void al_side_index(al_side *s);
 /* Merge consecutive pairs of units of `fine` into `coarse`. */
 void al_side_coarsen(const al_side *fine, al_side *coarse);
@@ -91,7 +89,8 @@ void al_links_build(al_links *l, size_t nsrc, size_t ntgt, const uint64_t *pairs
 /* Tuning knobs of the dynamic program (defaults in aligner.c). */
 typedef struct al_params {
 	double skip;       /* score of a 1-0 or 0-1 bead */
-	double len_sigma;  /* width of the length factor on the log length ratio */
+	double len_sigma;  /* width of the length factor on the log length ratio (first pass) */
+	double spread_k;   /* second pass: width = spread_k x the spread the first pass measured */
 	double len_floor;  /* share of the score that needs no lexical evidence */
 	int band_fine, band_coarse;
 } al_params;

@@ -19,6 +19,7 @@
 #include "align/aligner-internal.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +28,10 @@
 #define MAXRUN 4    /* longest side of a bead */
 
 const al_params al_default_params = {
-	.skip = 0.0,
-	.len_sigma = 0.5,
-	.len_floor = 0.15,
+	.skip = -0.1,
+	.len_sigma = 0.7,
+	.len_floor = 0.05,
+	.spread_k = 2.8,
 	.band_fine = 8,
 	.band_coarse = 10,
 };
@@ -49,6 +51,63 @@ typedef struct covtab {
 	float v[MAXRUN][WIN];
 } covtab;
 
+
+/* Where the words of one side occur within 128 units [64 * block, 64 * block
+ * + 128), as bit masks per word (valid when gen[word] == gen).  A unit's
+ * window [base, base + 64) always lies inside; bases only grow, so each block
+ * is built once: the cost is two passes over the side's words. */
+typedef struct occ_window {
+	const al_side *side;
+	uint64_t (*bits)[2];
+	uint32_t *gen;
+	uint32_t cur_gen;
+	size_t block;
+} occ_window;
+
+static void occ_init(occ_window *w, const al_side *side)
+{
+	w->side = side;
+	w->bits = ht_xmalloc((side->nvocab + 1) * sizeof *w->bits);
+	w->gen = ht_xcalloc(side->nvocab + 1, sizeof *w->gen);
+	w->cur_gen = 0;
+	w->block = SIZE_MAX;
+}
+
+static void occ_release(occ_window *w)
+{
+	free(w->bits);
+	free(w->gen);
+}
+
+static void occ_move(occ_window *w, size_t base)
+{
+	size_t block = base / WIN;
+	if (block == w->block)
+		return;
+	w->block = block;
+	w->cur_gen++;
+	const al_side *s = w->side;
+	size_t from = block * WIN, to = from + 2 * WIN < s->n ? from + 2 * WIN : s->n;
+	for (size_t p = from; p < to; p++)
+		for (size_t k = s->off[p]; k < s->off[p + 1]; k++) {
+			uint32_t y = s->words[k];
+			if (w->gen[y] != w->cur_gen) {
+				w->gen[y] = w->cur_gen;
+				w->bits[y][0] = w->bits[y][1] = 0;
+			}
+			w->bits[y][(p - from) / WIN] |= 1ULL << ((p - from) % WIN);
+		}
+}
+
+/* Occurrences of word y in [base, base + 64) after occ_move(w, base). */
+static inline uint64_t occ_get(const occ_window *w, uint32_t y, size_t base)
+{
+	if (w->gen[y] != w->cur_gen)
+		return 0;
+	unsigned shift = (unsigned)(base - w->block * WIN);
+	return shift ? (w->bits[y][0] >> shift) | (w->bits[y][1] << (WIN - shift)) : w->bits[y][0];
+}
+
 typedef struct level {
 	const al_side *s, *t;
 	const al_links *links;
@@ -61,30 +120,37 @@ typedef struct level {
 	covtab stab[8];   /* source units i - 4 .. i - 1 */
 	covtab *ttab;     /* target units lo - 4 .. hi - 1 of the current row */
 	size_t tmask, tnext;
+	occ_window occ_t, occ_s; /* where target words / source words occur near the band */
 } level;
 
-/* Fill `tab` for unit u of side a against side b, links a-word -> b-words. */
-static void fill_covtab(const al_side *a, const al_side *b, const uint32_t *loff, const uint32_t *lto,
+/* Add w to v[c] for every bit c set in d, run by run through a difference
+ * array (masks of frequent words are long runs of ones). */
+static inline void add_runs(float *diff, uint64_t d, float w)
+{
+	while (d) {
+		int start = __builtin_ctzll(d);
+		uint64_t rest = ~(d >> start);
+		int len = rest ? __builtin_ctzll(rest) : 64 - start;
+		diff[start] += w;
+		diff[start + len] -= w;
+		d = start + len >= 64 ? 0 : d & (~0ULL << (start + len));
+	}
+}
+
+/* Fill `tab` for unit u of side a against the other side (whose occurrences
+ * `occ` holds), links a-word -> other words. */
+static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff, const uint32_t *lto,
 			size_t u, size_t base, covtab *tab)
 {
-	memset(tab->v, 0, sizeof tab->v);
+	float diff[MAXRUN][WIN + 1];
+	memset(diff, 0, sizeof diff);
 	tab->base = base;
+	occ_move(occ, base);
 	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
 		uint32_t x = a->words[k];
 		uint64_t mask = 0;
-		for (size_t l = loff[x]; l < loff[x + 1]; l++) {
-			uint32_t y = lto[l];
-			const uint32_t *p = b->pos + b->pos_off[y], *e = b->pos + b->pos_off[y + 1];
-			while (p < e) { /* lower bound of base */
-				const uint32_t *mid = p + (e - p) / 2;
-				if (*mid < base)
-					p = mid + 1;
-				else
-					e = mid;
-			}
-			for (e = b->pos + b->pos_off[y + 1]; p < e && *p < base + WIN; p++)
-				mask |= 1ULL << (*p - base);
-		}
+		for (size_t l = loff[x]; l < loff[x + 1]; l++)
+			mask |= occ_get(occ, lto[l], base);
 		if (!mask)
 			continue;
 		float w = a->weight[x];
@@ -92,8 +158,14 @@ static void fill_covtab(const al_side *a, const al_side *b, const uint32_t *loff
 		for (int L = 0; L < MAXRUN; L++) {
 			if (L)
 				d |= mask >> L;
-			for (uint64_t bits = d; bits; bits &= bits - 1)
-				tab->v[L][__builtin_ctzll(bits)] += w;
+			add_runs(diff[L], d, w);
+		}
+	}
+	for (int L = 0; L < MAXRUN; L++) {
+		float acc = 0;
+		for (int c = 0; c < WIN; c++) {
+			acc += diff[L][c];
+			tab->v[L][c] = acc;
 		}
 	}
 }
@@ -106,7 +178,8 @@ static inline float covtab_get(const covtab *tab, size_t c, size_t len)
 static double length_factor(const level *lv, double ls, double lt)
 {
 	double d = log((lt + 2.0) / (lv->ratio * ls + 2.0));
-	return exp(-d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma));
+	double x = d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma);
+	return 1.0 / (1.0 + x + 0.5 * x * x); /* about exp(-x), a Gaussian on the log ratio */
 }
 
 /* Similarity of the bead source [a, a + ds) : target [c, c + dt). */
@@ -195,7 +268,7 @@ static void ensure_target_tables(level *lv, size_t upto)
 	while (lv->tnext < upto) {
 		size_t v = lv->tnext++;
 		size_t base = lv->rmin[v] >= MAXRUN ? lv->rmin[v] - MAXRUN : 0;
-		fill_covtab(lv->t, lv->s, lv->links->rev_off, lv->links->rev, v, base,
+		fill_covtab(lv->t, &lv->occ_s, lv->links->rev_off, lv->links->rev, v, base,
 			    &lv->ttab[v & lv->tmask]);
 	}
 }
@@ -224,11 +297,13 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	lv->tmask = tring - 1;
 	lv->tnext = 0;
 	compute_rmin(lv);
+	occ_init(&lv->occ_t, lv->t);
+	occ_init(&lv->occ_s, lv->s);
 
 	for (size_t i = 0; i <= n; i++) {
 		if (i > 0) {
 			size_t lo = lv->lo[i];
-			fill_covtab(lv->s, lv->t, lv->links->fwd_off, lv->links->fwd, i - 1,
+			fill_covtab(lv->s, &lv->occ_t, lv->links->fwd_off, lv->links->fwd, i - 1,
 				    lo >= MAXRUN ? lo - MAXRUN : 0, &lv->stab[(i - 1) & 7]);
 		}
 		ensure_target_tables(lv, lv->hi[i]);
@@ -282,6 +357,8 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	free(cstart);
 	free(lv->ttab);
 	free(lv->rmin);
+	occ_release(&lv->occ_t);
+	occ_release(&lv->occ_s);
 	*out = beads;
 	*nout = nb;
 }
@@ -383,6 +460,46 @@ void al_align_pair(const al_pair *p, const al_params *prm, ht_bead **beads, size
 	solve(&p->s, &p->t, &p->links, prm, ratio, 1, beads, nbeads);
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* How much lengths of translations vary in this pair: the spread of the log
+ * length ratio over the more confident half of the first pass's 1-1 beads
+ * (literary zh-en varies half again as much as de-fr).  0 when too few. */
+static double length_spread(const al_pair *p, const ht_bead *beads, size_t nb)
+{
+	double ratio = (p->t.cum_len[p->t.n] + 1.0) / (p->s.cum_len[p->s.n] + 1.0);
+	double *conf = ht_xmalloc((nb ? nb : 1) * sizeof *conf);
+	size_t n = 0;
+	for (size_t k = 0; k < nb; k++)
+		if (beads[k].nsrc == 1 && beads[k].ntgt == 1)
+			conf[n++] = beads[k].confidence;
+	if (n < 10) {
+		free(conf);
+		return 0;
+	}
+	qsort(conf, n, sizeof *conf, cmp_double);
+	double median = conf[n / 2], sum = 0, sum2 = 0;
+	size_t m = 0;
+	for (size_t k = 0; k < nb; k++) {
+		const ht_bead *b = &beads[k];
+		if (b->nsrc != 1 || b->ntgt != 1 || b->confidence < median)
+			continue;
+		double ls = p->s.cum_len[b->src + 1] - p->s.cum_len[b->src];
+		double lt = p->t.cum_len[b->tgt + 1] - p->t.cum_len[b->tgt];
+		double d = log((lt + 2.0) / (ratio * ls + 2.0));
+		sum += d;
+		sum2 += d * d;
+		m++;
+	}
+	free(conf);
+	double mean = sum / (double)m;
+	return sqrt(sum2 / (double)m - mean * mean);
+}
+
 static ht_bead *trivial_beads(size_t nsrc, size_t ntgt, size_t *nbeads)
 {
 	size_t n = nsrc + ntgt;
@@ -410,8 +527,22 @@ ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t n
 		return HT_OK;
 	}
 	al_pair p;
+	al_params prm = al_default_params;
+#ifdef HT_ALIGN_TUNING /* development builds: override the knobs from the environment */
+	const char *tune = getenv("HT_TUNE");
+	if (tune)
+		sscanf(tune, "%lf,%lf,%lf,%lf", &prm.skip, &prm.len_sigma, &prm.len_floor, &prm.spread_k);
+#endif
 	al_pair_prepare(&p, opts, src, nsrc, tgt, ntgt);
-	al_align_pair(&p, &al_default_params, beads, nbeads);
+	al_align_pair(&p, &prm, beads, nbeads);
+	/* second pass with the translations the first one taught, and the
+	 * length spread it showed */
+	double spread = length_spread(&p, *beads, *nbeads);
+	if (spread > 0)
+		prm.len_sigma = fmin(fmax(prm.spread_k * spread, 0.3), 1.2);
+	al_pair_learn(&p, *beads, *nbeads);
+	free(*beads);
+	al_align_pair(&p, &prm, beads, nbeads);
 	al_pair_release(&p);
 	return HT_OK;
 }

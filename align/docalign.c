@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "align/docalign-internal.h"
 #include "common/util.h"
@@ -228,6 +229,21 @@ static int is_han_counter(int32_t cp)
 	       cp == 0x7BC7 || cp == 0x7F16 || cp == 0x5377;
 }
 
+/* A heading that is only a Chinese numeral and its punctuation ("三", "十二、"). */
+static int han_numeral_only(const char *text, size_t len)
+{
+	size_t i = 0;
+	int digits = 0;
+	while (i < len) {
+		int32_t cp = ht_utf8_next(text, len, &i);
+		if (han_numeral(cp) >= 0)
+			digits++;
+		else if (cp != 0x3001 && cp != '.' && cp != 0xFF0E && cp != ' ')
+			return 0;
+	}
+	return digits > 0;
+}
+
 /* The one number of a short heading ("Article 12", "第十二条", "Статья 12",
  * "المادة ١٢", "Chapter IV"), as a key; 0 when the text has none or several. */
 static int heading_number_key(const char *text, size_t len, ht_buf *key)
@@ -291,6 +307,12 @@ static int heading_number_key(const char *text, size_t len, ht_buf *key)
 			}
 			i = end;
 		}
+	}
+	if (!found && len && han_numeral_only(text, len)) {
+		char *run = ht_xstrndup(text, len);
+		ht_da_label_key(run, &num);
+		free(run);
+		found = num.len > 0;
 	}
 	if (found == 1) {
 		ht_buf_adds(key, "H:");
@@ -530,6 +552,46 @@ static ht_status align_stream(ht_docalign *da, const ht_align_opts *ao, const st
 	return st;
 }
 
+/* ---- moving opening fragments to what they open ---- */
+
+static int32_t last_cp(const char *s, size_t len);
+
+/* A unit that ends with a letter or digit: a heading or an opening fragment
+ * such as "The General Assembly" or "فإن الجمعية العامة". */
+static int is_open_fragment(const struct ht_da_unit *u)
+{
+	if (!u->len)
+		return 0;
+	int32_t cp = last_cp(u->text, u->len);
+	return cp > 0 && !ht_is_cjk(cp) && (utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Where the aligner put an opening fragment last in a bead of several units
+ * after a unit that ends with punctuation, move it to the next bead (which it
+ * opens), on either side: with little lexical evidence, length alone cannot
+ * tell which neighbour such a short unit belongs to. */
+static void move_open_fragments(const ht_docalign *da, struct beads *bs)
+{
+	for (size_t k = 0; k + 1 < bs->n; k++) {
+		ht_bead *b = &bs->b[k], *next = &bs->b[k + 1];
+		if (!next->nsrc || !next->ntgt)
+			continue;
+		for (int side = 0; side < 2; side++) {
+			size_t *first = side ? &b->tgt : &b->src, *n = side ? &b->ntgt : &b->nsrc;
+			size_t *nfirst = side ? &next->tgt : &next->src, *nn = side ? &next->ntgt : &next->nsrc;
+			if (*n < 2)
+				continue;
+			const struct ht_da_unit *units = da->para[side].units;
+			const struct ht_da_unit *last = &units[*first + *n - 1];
+			if (!is_open_fragment(last) || is_open_fragment(last - 1))
+				continue;
+			(*n)--;
+			(*nfirst)--;
+			(*nn)++;
+		}
+	}
+}
+
 /* ---- sentence level ---- */
 
 static void add_sentence_units(struct ht_da_side *side, const ht_para *p)
@@ -637,6 +699,8 @@ ht_status ht_docalign_new(const ht_doc *src, const ht_doc *tgt, const ht_docalig
 	da->lines = lines;
 	struct beads pb = {0};
 	ht_status st = align_stream(da, &ao, &body[0], 0, &body[1], 0, !lines, &pb, err);
+	if (st == HT_OK && !lines)
+		move_open_fragments(da, &pb);
 	if (st == HT_OK)
 		st = align_stream(da, &ao, &notes[0], body[0].n, &notes[1], body[1].n, 1, &pb, err);
 	for (int k = 0; k < 2; k++) {
@@ -757,6 +821,13 @@ static void write_jsonl_bead(const ht_docalign *da, const ht_bead *b, ht_buf *li
 	ht_buf_release(&text);
 }
 
+/* The document id for TMX: the file's name without its folders. */
+static const char *doc_id(const ht_doc *doc)
+{
+	const char *name = ht_doc_name(doc), *slash = strrchr(name, '/');
+	return slash && slash[1] ? slash + 1 : name;
+}
+
 ht_tm *ht_docalign_to_tm(const ht_docalign *da, size_t *omitted)
 {
 	const ht_doc *src = da->para[0].doc, *tgt = da->para[1].doc;
@@ -772,7 +843,7 @@ ht_tm *ht_docalign_to_tm(const ht_docalign *da, size_t *omitted)
 		}
 		ht_buf_reset(&ids);
 		join_ids(da, 0, b->src, b->nsrc, &ids);
-		size_t u = ht_tm_add_unit(tm, ht_doc_name(src), ids.s, b->confidence);
+		size_t u = ht_tm_add_unit(tm, doc_id(src), ids.s, b->confidence);
 		ht_buf_reset(&text);
 		join_units(da, 0, b->src, b->nsrc, &text);
 		ht_tm_set_seg(tm, u, 0, text.s, text.len);
@@ -836,6 +907,101 @@ ht_status ht_docalign_write(const ht_docalign *da, ht_align_format format, FILE 
 
 /* ---- pivot ---- */
 
+/* The first pivot unit of the beads after bead k, or the pivot's unit count. */
+static size_t next_src_unit(const struct beads *bs, size_t k, size_t np)
+{
+	for (size_t i = k + 1; i < bs->n; i++)
+		if (bs->b[i].nsrc)
+			return bs->b[i].src;
+	return np;
+}
+
+static double text_len(const struct ht_da_side *side, size_t first, size_t n)
+{
+	double len = 0;
+	for (size_t i = first; i < first + n; i++)
+		len += (double)side->units[i].len;
+	return len;
+}
+
+/* True when a bead of any pair but `skip` puts pivot units u-1 and u together. */
+static int others_join(const struct beads *pb, size_t n, size_t skip, size_t u)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (k == skip)
+			continue;
+		for (size_t i = 0; i < pb[k].n; i++) {
+			const ht_bead *b = &pb[k].b[i];
+			if (b->nsrc && b->src < u && u < b->src + b->nsrc)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Consensus of the versions, at paragraph level: where one version joins
+ * several pivot units to a single unit of its own (n-1) but at least two
+ * other versions keep
+ * every one of those pivot units apart, the version's unit goes to the pivot
+ * unit whose length fits it best and the others get nothing in that version
+ * (a clause that version lacks, as the Arabic UDHR lacks the preamble's
+ * fourth clause).  Returns how many beads were split. */
+static size_t split_by_consensus(const ht_docalign *const *pairs, struct beads *pb, size_t n)
+{
+	size_t split = 0;
+	/* official versions keep the paragraphs of the original, not its
+	 * sentences: at sentence level an n-1 bead is usually right */
+	if (n < 3 || pairs[0]->level != HT_LEVEL_PARAGRAPH || pairs[0]->lines)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		const ht_docalign *da = pairs[k];
+		double ratio = text_len(&da->side[1], 0, da->side[1].n) /
+			       (text_len(&da->side[0], 0, da->side[0].n) + 1.0);
+		struct beads out = {0};
+		for (size_t i = 0; i < pb[k].n; i++) {
+			ht_bead b = pb[k].b[i];
+			int apart = b.nsrc >= 2 && b.ntgt == 1;
+			for (size_t u = b.src + 1; apart && u < b.src + b.nsrc; u++)
+				apart = !others_join(pb, n, k, u);
+			if (!apart) {
+				beads_add(&out, b.src, b.nsrc, b.tgt, b.ntgt, b.confidence);
+				continue;
+			}
+			double lt = (double)da->side[1].units[b.tgt].len, best = -1;
+			size_t pick = b.src;
+			for (size_t u = b.src; u < b.src + b.nsrc; u++) {
+				double d = fabs(log((lt + 2.0) / (ratio * (double)da->side[0].units[u].len + 2.0)));
+				if (best < 0 || d < best)
+					best = d, pick = u;
+			}
+			for (size_t u = b.src; u < b.src + b.nsrc; u++)
+				beads_add(&out, u, 1, u == pick ? b.tgt : b.tgt + (u > pick), u == pick,
+					  b.confidence);
+			split++;
+		}
+		free(pb[k].b);
+		pb[k] = out;
+	}
+	return split;
+}
+
+/* True when the last target unit of bead b ends with a sentence's final
+ * punctuation (closing quotes and brackets aside). */
+static int ends_sentence(const ht_docalign *da, const ht_bead *b)
+{
+	const struct ht_da_unit *u = &da->side[1].units[b->tgt + b->ntgt - 1];
+	size_t i = u->len;
+	while (i > 0) {
+		int32_t cp = ht_utf8_prev(u->text, &i);
+		if (cp == '"' || cp == '\'' || cp == ')' || cp == 0x201D || cp == 0x2019 || cp == 0xBB ||
+		    cp == 0xFF09 || cp == 0x300D || cp == 0x300F)
+			continue;
+		return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == 0x3002 || cp == 0xFF01 ||
+		       cp == 0xFF1F || cp == 0xFF1B || cp == 0x061F || cp == 0x06D4 || cp == 0x2026;
+	}
+	return 0;
+}
+
 ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **out,
 			    size_t *unattached, ht_error *err)
 {
@@ -851,11 +1017,18 @@ ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **o
 	if (!np)
 		return ht_error_set(err, HT_ERR_DATA, "%s: the original has no text to align",
 				    ht_doc_name(pivot));
-	/* a pivot unit starts a new TU unless a bead of some version spans it */
-	unsigned char *joined = ht_xcalloc(np, 1);
+	struct beads *pb = ht_xcalloc(n, sizeof *pb);
 	for (size_t k = 0; k < n; k++)
 		for (size_t i = 0; i < pairs[k]->n_beads; i++) {
 			const ht_bead *b = &pairs[k]->beads[i];
+			beads_add(&pb[k], b->src, b->nsrc, b->tgt, b->ntgt, b->confidence);
+		}
+	split_by_consensus(pairs, pb, n);
+	/* a pivot unit starts a new TU unless a bead of some version spans it */
+	unsigned char *joined = ht_xcalloc(np, 1);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < pb[k].n; i++) {
+			const ht_bead *b = &pb[k].b[i];
 			for (size_t u = b->src + 1; u < b->src + b->nsrc; u++)
 				joined[u] = 1;
 		}
@@ -880,8 +1053,8 @@ ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **o
 		const ht_docalign *da = pairs[k];
 		size_t lone = 0, last_src = 0;
 		int seen_src = 0;
-		for (size_t i = 0; i < da->n_beads; i++) {
-			const ht_bead *b = &da->beads[i];
+		for (size_t i = 0; i < pb[k].n; i++) {
+			const ht_bead *b = &pb[k].b[i];
 			size_t g;
 			if (b->nsrc) {
 				g = group[b->src];
@@ -890,7 +1063,11 @@ ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **o
 				if (b->ntgt && b->confidence < conf[g])
 					conf[g] = b->confidence;
 			} else {
-				g = seen_src ? group[last_src] : 0;
+				/* a fragment ("Now, therefore,", "The General Assembly") opens
+				 * what follows; a finished sentence closes what precedes */
+				size_t next = next_src_unit(&pb[k], i, np);
+				int forward = !seen_src || (next < np && !ends_sentence(da, b));
+				g = forward && next < np ? group[next] : seen_src ? group[last_src] : 0;
 				lone += b->ntgt;
 			}
 			ht_buf *t = &texts[g * (n + 1) + k + 1];
@@ -911,7 +1088,7 @@ ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **o
 		ht_buf_reset(&ids);
 		join_ids(first, 0, gfirst[g], gcount[g], &ids);
 		join_units(first, 0, gfirst[g], gcount[g], pt);
-		size_t u = ht_tm_add_unit(tm, ht_doc_name(pivot), ids.s, conf[g]);
+		size_t u = ht_tm_add_unit(tm, doc_id(pivot), ids.s, conf[g]);
 		for (size_t l = 0; l <= n; l++)
 			if (l == 0 || texts[g * (n + 1) + l].len)
 				ht_tm_set_seg(tm, u, lang_index[l], texts[g * (n + 1) + l].s,
@@ -927,6 +1104,99 @@ ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **o
 	free(gfirst);
 	free(gcount);
 	free(joined);
+	for (size_t k = 0; k < n; k++)
+		free(pb[k].b);
+	free(pb);
 	*out = tm;
+	return HT_OK;
+}
+
+/* ---- composition through a bridge version ---- */
+
+static void copy_side(struct ht_da_side *dst, const struct ht_da_side *src)
+{
+	dst->doc = src->doc;
+	dst->n = dst->cap = src->n;
+	dst->units = ht_xmalloc((src->n ? src->n : 1) * sizeof *dst->units);
+	for (size_t i = 0; i < src->n; i++) {
+		dst->units[i] = src->units[i];
+		if (src->units[i].id)
+			dst->units[i].id = ht_xstrdup(src->units[i].id);
+	}
+}
+
+ht_status ht_docalign_compose(const ht_docalign *ab, const ht_docalign *bc, ht_docalign **out,
+			      ht_error *err)
+{
+	*out = NULL;
+	size_t nb = ab->side[1].n;
+	if (ab->para[1].doc != bc->para[0].doc || bc->side[0].n != nb || ab->level != bc->level)
+		return ht_error_set(err, HT_ERR_USAGE, "composed alignments do not share the bridge");
+	/* a cut before bridge unit j is kept when both alignments have a bead
+	 * boundary there */
+	unsigned char *joined = ht_xcalloc(nb + 1, 1);
+	const ht_docalign *both[2] = {ab, bc};
+	for (int s = 0; s < 2; s++)
+		for (size_t k = 0; k < both[s]->n_beads; k++) {
+			const ht_bead *b = &both[s]->beads[k];
+			size_t first = s ? b->src : b->tgt, n = s ? b->nsrc : b->ntgt;
+			for (size_t j = first + 1; j < first + n; j++)
+				joined[j] = 1;
+		}
+	ht_docalign *da = ht_xcalloc(1, sizeof *da);
+	da->level = ab->level;
+	da->lines = ab->lines && bc->lines;
+	da->anchors = ab->anchors + bc->anchors;
+	copy_side(&da->para[0], &ab->side[0]);
+	copy_side(&da->para[1], &bc->side[1]);
+	da->side[0] = da->para[0];
+	da->side[1] = da->para[1];
+	da->side_is_para = 1;
+	/* groups of bridge units between kept cuts; every bead is keyed by the
+	 * group it falls in (2g + 1), or, when it has no bridge unit and sits on
+	 * a kept cut, by the group it precedes (2g) */
+	size_t *group = ht_xmalloc((nb + 1) * sizeof *group), ngroups = 0;
+	for (size_t j = 0; j < nb; j++)
+		group[j] = (j && joined[j]) ? ngroups - 1 : ngroups++;
+	group[nb] = ngroups;
+	struct beads res = {0};
+	size_t i = 0, k = 0, na_done = 0, nc_done = 0;
+	for (size_t key = 0; key <= 2 * ngroups; key++) {
+		size_t a0 = na_done, c0 = nc_done;
+		double conf = 1.0;
+		int any = 0;
+		for (int s = 0; s < 2; s++) {
+			const ht_docalign *al = both[s];
+			size_t *pos = s ? &k : &i;
+			while (*pos < al->n_beads) {
+				const ht_bead *b = &al->beads[*pos];
+				size_t bfirst = s ? b->src : b->tgt, bn = s ? b->nsrc : b->ntgt;
+				size_t bkey = bn || (bfirst < nb && joined[bfirst]) ? 2 * group[bfirst] + 1
+										 : 2 * group[bfirst];
+				if (bkey != key)
+					break;
+				if (key % 2 == 0) /* a lone bead on a cut: kept as it is */
+					beads_add(&res, s ? na_done : b->src, s ? 0 : b->nsrc,
+						  s ? b->tgt : nc_done, s ? b->ntgt : 0, b->confidence);
+				else if (b->confidence < conf)
+					conf = b->confidence;
+				na_done += s ? 0 : b->nsrc;
+				nc_done += s ? b->ntgt : 0;
+				any = 1;
+				(*pos)++;
+			}
+		}
+		if (key % 2 == 1 && any && (na_done > a0 || nc_done > c0))
+			beads_add(&res, a0, na_done - a0, c0, nc_done - c0, conf);
+	}
+	free(group);
+	free(joined);
+	da->beads = res.b;
+	da->n_beads = res.n;
+	if (na_done != da->side[0].n || nc_done != da->side[1].n) {
+		ht_docalign_free(da);
+		return ht_error_set(err, HT_ERR_DATA, "composed alignment does not cover both sides");
+	}
+	*out = da;
 	return HT_OK;
 }

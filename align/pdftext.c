@@ -815,6 +815,11 @@ static int looks_like_marker(const char *s, size_t len, size_t start, size_t end
 	if (after == '.' && a < len && s[a] >= '0' && s[a] <= '9')
 		after_ok = 0;
 	if (is_marker_host_punct(before)) {
+		/* "第1、2和3段": an enumeration of numbers, not a marker */
+		size_t bb = b;
+		int32_t before2 = bb ? ht_utf8_prev(s, &bb) : -1;
+		if (before == 0x3001 && before2 >= '0' && before2 <= '9')
+			return 0;
 		if (before == '.' || before == ')') {
 			/* "A/76/L.68/Add.1", "2015.1": symbols and numbers, not markers */
 			size_t k = b;
@@ -902,20 +907,29 @@ static void strip_markers(ht_doc *doc, const char *s, size_t len, notes_seen *se
 		if (c >= 0x80) {
 			size_t k = i;
 			int32_t cp = ht_utf8_next(s, len, &k);
-			if (is_superscript_digit(cp)) {
-				ht_buf_add(out, s + copied, i - copied);
-				size_t e = i;
-				while (e < len) {
+			if (is_superscript_digit(cp) && seen->next < seen->n) {
+				/* "Declaration¹": a marker when it numbers a footnote that
+				 * comes next, not "km²" */
+				char num[8];
+				size_t e = i, nd = 0;
+				while (e < len && nd < sizeof num) {
 					size_t n = e;
 					int32_t d = ht_utf8_next(s, len, &n);
 					if (!is_superscript_digit(d))
 						break;
-					ht_buf_addc(notes, superscript_value(d));
+					num[nd++] = superscript_value(d);
 					e = n;
 				}
-				ht_buf_addc(notes, '\0');
-				copied = i = e;
-				continue;
+				long m = match_note(seen, num, nd);
+				if (m >= 0 && (size_t)m == seen->next) {
+					ht_buf_add(out, s + copied, i - copied);
+					ht_buf_add(notes, num, nd);
+					ht_buf_addc(notes, '\0');
+					ht_doc_add_drop(doc, s + i, e - i); /* the superscript form is counted */
+					seen->next = (size_t)m + 1;
+					copied = i = e;
+					continue;
+				}
 			}
 			i = k;
 			continue;

@@ -20,9 +20,12 @@
  * ADJUSTMENTS
  *   REFERENCE: ICU may break inside a footnote reference glued after a full
  *   stop ("planning.[23] The ..."): the boundary moves after the bracket.
- *   OPENING QUOTE: a straight quote glued after a terminator opens the next
- *   sentence when the straight quotes before it are balanced
- *   ('目的。"因此 ...'), else it closes the sentence ('他说"同意。"然后').
+ *   OPENING: ICU takes every quotation mark or bracket glued after a
+ *   terminator as closing; the opening ones ("(", "（", "«", and “ ‘ except in
+ *   Russian, where „…“ closes with “) open the next sentence ('。“哈哈 ...',
+ *   '。（见 ...').  A straight quote opens the next sentence when the straight
+ *   quotes before it are balanced ('目的。"因此 ...'), else it closes its
+ *   own ('他说"同意。"然后').
  *
  * JOIN rules
  *   LOWER: no sentence starts with a lower-case letter, also after "?" and
@@ -157,14 +160,16 @@ struct lang_rules {
 	const char *lang;   /* primary subtag */
 	const char *locale; /* for ICU */
 	const struct abbrev *own;
-	int initials;       /* apply the INITIALS rule (scripts with case) */
+	int initials;       /* apply the INITIALS rule */
+	int curly_opens;    /* “ and ‘ always open a quotation (not in Russian, where
+			     * „…“ closes with “) */
 };
 
 static const struct lang_rules rules_table[] = {
-	{"en", "en", en_abbrevs, 1}, {"fr", "fr", fr_abbrevs, 1}, {"es", "es", es_abbrevs, 1},
-	{"ru", "ru", ru_abbrevs, 1}, {"zh", "zh", no_abbrevs, 1}, {"ar", "ar", no_abbrevs, 1},
+	{"en", "en", en_abbrevs, 1, 1}, {"fr", "fr", fr_abbrevs, 1, 1}, {"es", "es", es_abbrevs, 1, 1},
+	{"ru", "ru", ru_abbrevs, 1, 0}, {"zh", "zh", no_abbrevs, 1, 1}, {"ar", "ar", no_abbrevs, 1, 1},
 };
-static const struct lang_rules root_rules = {"und", "", no_abbrevs, 0};
+static const struct lang_rules root_rules = {"und", "", no_abbrevs, 0, 0};
 
 struct ht_splitter {
 	const struct lang_rules *rules;
@@ -224,7 +229,7 @@ static int is_letter_cp(int32_t c)
 }
 
 /* Roman numeral letters, for "vol. II" and "IV." */
-static int is_roman_cp(int32_t c) { return c && strchr("IVXLCDMivxlcdm", (int)c) && c < 128; }
+static int is_roman_cp(int32_t c) { return c > 0 && c < 128 && strchr("IVXLCDMivxlcdm", (int)c); }
 
 /* ---- the text around a candidate boundary ---- */
 
@@ -489,12 +494,24 @@ static int boundary_joins(const ht_splitter *sp, const char *s, size_t len, size
 	       (initial_joins(s, len, vis - 1, next) || caseless_initial(s, vis - 1));
 }
 
+/* An opening bracket or quotation mark: "(", "（", "[", "«", "「", and where
+ * the language says so “ and ‘. */
+static int is_opening_cp(const ht_splitter *sp, int32_t c)
+{
+	if (u_charType(c) == U_START_PUNCTUATION || c == 0xAB)
+		return 1;
+	return sp->rules->curly_opens && (c == 0x201C || c == 0x2018);
+}
+
 /* Where a candidate boundary really goes: (size_t)-1 when it goes nowhere.
  * REFERENCE: ICU may break inside a footnote reference after a full stop
  * ("planning.[23] The"): the boundary moves after the closing bracket.
- * OPENING QUOTE: a straight quote glued after a terminator opens the next
- * sentence when the quotes before it are balanced ('目的。"因此...'). */
-static size_t adjust_boundary(const char *s, size_t len, size_t start, size_t b)
+ * OPENING: ICU counts every quotation mark and bracket glued after a
+ * terminator as closing; opening ones ('。“哈哈', '。（见') open the next
+ * sentence, and so does a straight quote when the straight quotes before it
+ * are balanced ('目的。"因此 ...'). */
+static size_t adjust_boundary(const ht_splitter *sp, const char *s, size_t len, size_t start,
+			      size_t b)
 {
 	size_t vis = skip_spaces_back(s, b);
 	if (vis > start && (s[vis - 1] == '[' || s[vis - 1] == '(')) {
@@ -506,9 +523,19 @@ static size_t adjust_boundary(const char *s, size_t len, size_t start, size_t b)
 			size_t after = skip_spaces(s, len, i + 1);
 			return after < len ? after : (size_t)-1;
 		}
-		return (size_t)-1;
 	}
-	if (vis == b && vis - 1 > start && s[vis - 1] == '"') {
+	if (vis != b)
+		return b;
+	size_t open = vis;
+	while (open > start) {
+		size_t j = open;
+		if (!is_opening_cp(sp, ht_utf8_prev(s, &j)))
+			break;
+		open = j;
+	}
+	if (open < vis)
+		return open;
+	if (vis - 1 > start && s[vis - 1] == '"') {
 		size_t quotes = 0;
 		for (size_t i = start; i < vis - 1; i++)
 			quotes += s[i] == '"';
@@ -650,7 +677,7 @@ ht_status ht_splitter_split(ht_splitter *sp, const char *text, size_t len, ht_sp
 		return ht_error_set(err, HT_ERR_DATA, "ICU cannot split this text: %s", u_errorName(st));
 	size_t start = 0;
 	for (int32_t b = ubrk_following(sp->bi, 0); b != UBRK_DONE; b = ubrk_next(sp->bi)) {
-		size_t pos = adjust_boundary(text, len, start, (size_t)b);
+		size_t pos = adjust_boundary(sp, text, len, start, (size_t)b);
 		if (pos == (size_t)-1 || pos <= start)
 			continue;
 		if (pos >= len)

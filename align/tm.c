@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libxml/xmlreader.h>
 
@@ -485,10 +486,12 @@ static void seg_text(const xmlNode *n, ht_buf *out)
 		} else if (c->type == XML_ELEMENT_NODE && !is_inline_code(c)) {
 			seg_text(c, out); /* hi, and unknown elements: keep their text */
 		} else if (c->type == XML_ENTITY_REF_NODE) {
-			/* internal entities are text of the document; external ones are
-			 * never fetched */
+			/* An internal entity of plain text is text of the document.  One
+			 * holding markup or other references is dropped rather than
+			 * expanded (no "billion laughs"); external ones are never fetched. */
 			xmlEntityPtr e = xmlGetDocEntity(c->doc, c->name);
-			if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content)
+			if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content &&
+			    !strpbrk((const char *)e->content, "&<"))
 				ht_buf_adds(out, (const char *)e->content);
 		}
 	}
@@ -626,9 +629,16 @@ ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+	struct stat sb;
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fclose(fp);
+		return ht_error_set(err, HT_ERR_IO, "%s: cannot read: %s", path, strerror(EISDIR));
+	}
 	tmx_reader rd = {.path = path, .err = err};
-	/* No XML_PARSE_NOENT, no DTD loading: entities stay unexpanded, nothing is fetched. */
-	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	/* No XML_PARSE_NOENT, no DTD loading: entities stay unexpanded, nothing is
+	 * fetched.  XML_PARSE_HUGE lifts the 10 MB limit on one text node, so that
+	 * a paragraph-long segment written by hutong reads back. */
+	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
 	if (!r) {
 		fclose(fp);
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot start the XML reader", path);

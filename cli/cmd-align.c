@@ -35,14 +35,20 @@ const char ht_usage_align[] =
 	"  --pivot L          N-way: align every FILE with the one in language L (the\n"
 	"                     original) and write one TU per unit of the original with every\n"
 	"                     language (format tmx, tsv or jsonl).  A unit of a version that\n"
-	"                     matches nothing in the original is attached to the TU of the\n"
-	"                     preceding unit and counted on stderr, never dropped.\n"
+	"                     matches nothing in the original is never dropped: it joins the\n"
+	"                     next TU when it does not end a sentence (\"Now, therefore,\"),\n"
+	"                     else the preceding one, and is counted on stderr.\n"
+	"  --via L            with --pivot: also align each version with the one in\n"
+	"                     language L, and go through L (original -> L -> version)\n"
+	"                     where that alignment has the stronger lexical evidence (for\n"
+	"                     example --via en when only zh-en has a dictionary and the\n"
+	"                     European versions share words with English)\n"
 	"  -o FILE            write there (atomically) instead of standard output\n\n"
 	"Exit status: 0 success, 2 misuse, 3 bad input data (hutong: FILE: byte N: ...),\n"
 	"4 I/O failure.\n";
 
 struct align_args {
-	const char *from, *to, *pivot, *dict, *output;
+	const char *from, *to, *pivot, *via, *dict, *output;
 	ht_input_mode input;
 	ht_align_level level;
 	ht_align_format format;
@@ -84,7 +90,8 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 		{"from", required_argument, NULL, 'f'},  {"to", required_argument, NULL, 't'},
 		{"input", required_argument, NULL, 'i'}, {"level", required_argument, NULL, 'l'},
 		{"format", required_argument, NULL, 'F'}, {"dict", required_argument, NULL, 'd'},
-		{"pivot", required_argument, NULL, 'p'}, {"output", required_argument, NULL, 'o'},
+		{"pivot", required_argument, NULL, 'p'}, {"via", required_argument, NULL, 'v'},
+		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0}};
 	memset(a, 0, sizeof *a);
 	a->input = HT_INPUT_AUTO;
@@ -98,6 +105,7 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 		case 'f': a->from = optarg; break;
 		case 't': a->to = optarg; break;
 		case 'p': a->pivot = optarg; break;
+		case 'v': a->via = optarg; break;
 		case 'd': a->dict = optarg; break;
 		case 'o': a->output = optarg; break;
 		case 'i':
@@ -124,8 +132,8 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 						  argv[optind - 1]);
 		}
 	}
-	const char *tags[] = {a->from, a->to, a->pivot};
-	for (int i = 0; i < 3; i++)
+	const char *tags[] = {a->from, a->to, a->pivot, a->via};
+	for (int i = 0; i < 4; i++)
 		if (tags[i] && !valid_tag(tags[i]))
 			return ht_cli_usage_error("align", "'%s' is not a BCP 47 language tag", tags[i]);
 	int nfiles = argc - optind;
@@ -138,12 +146,29 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 			return ht_cli_usage_error("align", "--pivot writes tmx, tsv or jsonl, not beads");
 		if (!a->format_set)
 			a->format = HT_ALIGN_TMX;
-	} else if (nfiles != 2)
+	} else if (a->via)
+		return ht_cli_usage_error("align", "--via goes with --pivot");
+	else if (nfiles != 2)
 		return ht_cli_usage_error("align", "expected two files, SRC and TGT (got %d)", nfiles);
 	return 0;
 }
 
 /* ---- reading documents ---- */
+
+/* Lines mode skips blank lines: say so, since bead indices then count only
+ * the other lines, not the file's line numbers. */
+static void warn_skipped_lines(const char *path, const ht_buf *text, size_t units)
+{
+	size_t lines = 0;
+	for (size_t i = 0; i < text->len; i++)
+		if (text->s[i] == '\n')
+			lines++;
+	if (text->len && text->s[text->len - 1] != '\n')
+		lines++;
+	if (lines > units)
+		ht_cli_warn("%s: %zu blank lines skipped; bead indices count the %zu other lines", path,
+			    lines - units, units);
+}
 
 static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode, ht_doc **out,
 			  ht_error *err)
@@ -162,6 +187,8 @@ static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode
 			ht_cli_warn("%s: the text looks like '%s', not '%s' as given", path, seen, lang);
 		if (ht_doc_para_count(*out) == 0)
 			ht_cli_warn("%s: no text to align", path);
+		else if (ht_doc_input_mode(*out) == HT_INPUT_LINES)
+			warn_skipped_lines(path, &text, ht_doc_para_count(*out));
 	}
 	ht_buf_release(&text);
 	return st;
@@ -299,6 +326,25 @@ static ht_status write_pivot(const ht_tm *tm, ht_align_format format, ht_align_l
 	return ferror(fp) ? ht_error_set(err, HT_ERR_IO, "write error") : HT_OK;
 }
 
+/* How much better a bridge's evidence must be before a version goes through it. */
+#define VIA_MARGIN 0.2 /* shared numbers alone give about 0.15 */
+
+/* Mean confidence of the beads that join both sides (0 when none): lexical
+ * evidence, which a route through a better-equipped version raises. */
+static double mean_confidence(const ht_docalign *da)
+{
+	double sum = 0;
+	size_t n = 0;
+	for (size_t k = 0; k < ht_docalign_bead_count(da); k++) {
+		const ht_bead *b = ht_docalign_bead(da, k);
+		if (b->nsrc && b->ntgt) {
+			sum += b->confidence;
+			n++;
+		}
+	}
+	return n ? sum / (double)n : 0;
+}
+
 static int align_pivot(const struct align_args *a, int nfiles, char **files)
 {
 	ht_error err = {0};
@@ -308,7 +354,7 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 	ht_dict *dict = NULL;
 	ht_tm *tm = NULL;
 	ht_outfile of = {0};
-	int rc = HT_EXIT_OK, pivot = -1, npairs = 0, opened = 0;
+	int rc = HT_EXIT_OK, pivot = -1, via = -1, npairs = 0, opened = 0;
 	ht_status st = HT_OK;
 	for (int i = 0; i < nfiles && st == HT_OK; i++)
 		st = load_doc(files[i], NULL, a->input, &docs[i], &err);
@@ -327,19 +373,52 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 					a->pivot, a->pivot);
 		goto out;
 	}
-	for (int i = 0; i < nfiles && st == HT_OK; i++) {
-		if (i == pivot)
-			continue;
+	if (st == HT_OK && a->via) {
+		for (int i = 0; i < nfiles; i++)
+			if (same_primary(ht_doc_lang(docs[i]), a->via))
+				via = i;
+		if (via < 0 || via == pivot) {
+			rc = ht_cli_usage_error("align", "--via %s: no version in '%s' besides the original",
+						a->via, a->via);
+			goto out;
+		}
+	}
+	if (st == HT_OK && a->dict) /* the dictionary serves the pairs it is for */
+		st = load_dict(a->dict, ht_doc_lang(docs[pivot]),
+			       ht_doc_lang(docs[via >= 0 ? via : pivot == 0 ? 1 : 0]), &dict, &err);
+	/* the bridge first, so that the other versions can be composed with it */
+	int *order = ht_xmalloc((size_t)nfiles * sizeof *order), norder = 0;
+	if (via >= 0)
+		order[norder++] = via;
+	for (int i = 0; i < nfiles; i++)
+		if (i != pivot && i != via)
+			order[norder++] = i;
+	for (int o = 0; o < norder && st == HT_OK; o++) {
+		int i = order[o];
 		const char *pl = ht_doc_lang(docs[pivot]), *vl = ht_doc_lang(docs[i]);
-		if (a->dict && !dict)
-			st = load_dict(a->dict, pl, vl, &dict, &err);
-		if (st != HT_OK)
-			break;
-		ht_docalign_opts o = {a->level, dict_serves(dict, pl, vl) ? dict : NULL};
-		st = ht_docalign_new(docs[pivot], docs[i], &o, &pairs[npairs], &err);
+		if (via < 0 || i == via) {
+			ht_docalign_opts opt = {a->level, dict_serves(dict, pl, vl) ? dict : NULL};
+			st = ht_docalign_new(docs[pivot], docs[i], &opt, &pairs[npairs], &err);
+		} else {
+			/* through the bridge when that has the better evidence */
+			const char *bl = ht_doc_lang(docs[via]);
+			ht_docalign_opts dopt = {a->level, dict_serves(dict, pl, vl) ? dict : NULL};
+			ht_docalign_opts bopt = {a->level, dict_serves(dict, bl, vl) ? dict : NULL};
+			ht_docalign *direct = NULL, *bridge = NULL;
+			st = ht_docalign_new(docs[pivot], docs[i], &dopt, &direct, &err);
+			if (st == HT_OK)
+				st = ht_docalign_new(docs[via], docs[i], &bopt, &bridge, &err);
+			if (st == HT_OK && mean_confidence(bridge) > mean_confidence(direct) + VIA_MARGIN) {
+				st = ht_docalign_compose(pairs[0], bridge, &pairs[npairs], &err);
+				ht_docalign_free(direct);
+			} else
+				pairs[npairs] = direct;
+			ht_docalign_free(bridge);
+		}
 		if (st == HT_OK)
 			warn_length_mismatch(pairs[npairs++]);
 	}
+	free(order);
 	if (st == HT_OK)
 		st = ht_docalign_pivot((const ht_docalign *const *)pairs, (size_t)npairs, &tm, lone, &err);
 	if (st == HT_OK) {
@@ -354,7 +433,7 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 		rc = ht_cli_fail(&err);
 	for (int k = 0; k < npairs && st == HT_OK; k++)
 		if (lone[k])
-			ht_cli_warn("%s: %zu units match nothing in %s; attached to the preceding TU",
+			ht_cli_warn("%s: %zu units match nothing in %s; attached to a neighbouring TU",
 				    ht_doc_name(ht_docalign_doc(pairs[k], 1)), lone[k], files[pivot]);
 out:
 	if (tm)

@@ -87,6 +87,7 @@ typedef struct columns {
 	size_t index[2]; /* 0-based */
 	int by_name;
 	int header; /* the first row names the columns (--header, or names given) */
+	int strip_article; /* "Netherlands (the)" -> "Netherlands" (UNTERM's short names) */
 } columns;
 
 static int parse_columns(const char *spec, columns *c)
@@ -149,6 +150,10 @@ static ht_status read_reference(const char *path, columns *cols, pair_list *out,
 				size_t sl = flen[cols->index[0]], tl = flen[cols->index[1]];
 				trim(&s, &sl);
 				trim(&t, &tl);
+				static const char the[] = " (the)";
+				if (cols->strip_article && tl > sizeof the - 1 &&
+				    memcmp(t + tl - (sizeof the - 1), the, sizeof the - 1) == 0)
+					tl -= sizeof the - 1;
 				if (sl && tl)
 					pairs_add(out, s, sl, t, tl);
 			}
@@ -471,7 +476,7 @@ int ht_cmd_eval_glossary(int argc, char **argv)
 		{"json", no_argument, NULL, 'j'},	  {"columns", required_argument, NULL, 'c'},
 		{"corpus", required_argument, NULL, 'C'}, {"corpus-lang", required_argument, NULL, 'L'},
 		{"misses", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
-		{"header", no_argument, NULL, 'H'},
+		{"header", no_argument, NULL, 'H'},	  {"strip-article", no_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0},
 	};
 	options o = {.misses = -1};
@@ -486,6 +491,7 @@ int ht_cmd_eval_glossary(int argc, char **argv)
 		case 'c': colspec = optarg; break;
 		case 'C': o.corpus_path = optarg; break;
 		case 'H': cols.header = 1; break;
+		case 'A': cols.strip_article = 1; break;
 		case 'L': o.corpus_lang = optarg; break;
 		case 'm': {
 			char *end;

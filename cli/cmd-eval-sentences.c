@@ -9,6 +9,25 @@
  * every line but the first.  The end of a group is not counted (it is given),
  * so a group of one sentence contributes only false splits.  Precision,
  * recall and F1 are over these inner boundaries.
+ *
+ * What the devset is like (read before trusting or chasing a figure):
+ * - About 290 inner boundaries per language in ~3,710 groups: 3,450 groups
+ *   are a single line.  One error moves F1 by about 0.002.
+ * - Lines keep their paragraph numbers ("57. 中部非洲预警机制 ...", "II.
+ *   Mandate"): ICU alone cuts them off as sentences, F1 0.38 (en) to 0.53
+ *   (fr); Arabic, whose labels the devset rarely shows, 0.99.
+ * - Paragraph numbers differ between languages, and so do the groups
+ *   (3,708 to 3,712); a few groups have gaps in their sentence numbers (the
+ *   devset is a sample): the lines are joined all the same, and the joins
+ *   are real sentence boundaries.
+ * - Its own segmentation has quirks that the rules follow only where they
+ *   are principled: no break before a lower-case word after "?" (ru), none
+ *   at an ASCII full stop glued to Chinese text ("再遭.战祸"), ">>" used as
+ *   closing guillemets (fr); one boundary stays missed on purpose: Arabic
+ *   "السيد أ." (Mr. A., a name reduced to its initial) ends a sentence there,
+ *   which the rule for lone Arabic letters ("(ص. 34)" = page 34) cannot know.
+ * - The rules were written while looking at these errors: the figures are
+ *   not those of a held-out test.
  */
 #include <getopt.h>
 #include <stdlib.h>

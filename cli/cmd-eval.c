@@ -6,8 +6,8 @@
 const char ht_usage_eval[] =
 	"usage: hutong eval align [--json] GOLD TEST [GOLD TEST ...]\n"
 	"       hutong eval sentences [--json] [--errors] [--lang L ...] [DEVSET_DIR]\n"
-	"       hutong eval glossary [--json] [--columns S,T] [--header] [--corpus TM [--corpus-lang L]]\n"
-	"                            [--misses N] REFERENCE GLOSSARY\n\n"
+	"       hutong eval glossary [--json] [--columns S,T] [--header] [--strip-article]\n"
+	"                            [--corpus TM [--corpus-lang L]] [--misses N] REFERENCE GLOSSARY\n\n"
 	"  align      strict and lax precision, recall and F1 of alignment beads\n"
 	"             ([i,j]:[k] lines) against gold beads (Sennrich & Volk 2010)\n"
 	"  sentences  how well the sentence splitter recovers the sentence\n"
@@ -21,7 +21,8 @@ const char ht_usage_eval[] =
 	"             (OmegaT TSV, or CSV) has right, exactly and ignoring case, its\n"
 	"             recall and the misses; options: --columns S,T (numbers, or names\n"
 	"             in a header row), --header (skip the first row), --corpus TM\n"
-	"             [--corpus-lang L] (only sources found in TM), --misses N, --json\n";
+	"             [--corpus-lang L] (only sources found in TM), --strip-article\n"
+	"             (UNTERM's \"Netherlands (the)\" is \"Netherlands\"), --misses N, --json\n";
 
 int ht_cmd_eval(int argc, char **argv)
 {

@@ -6,8 +6,8 @@
 
 #include "cli/cli.h"
 #include "common/util.h"
+#include "hutong/dict.h"
 #include "hutong/segment.h"
-#include "hutong/sentence.h"
 #include "hutong/terms.h"
 
 const char ht_usage_terms[] =
@@ -28,6 +28,9 @@ const char ht_usage_terms[] =
 	"                      auto; a .tsv file with a header row naming language\n"
 	"                      columns, like the SDG tables, gives the column of L)\n"
 	"  -f, --format F      tsv (default) or jsonl\n"
+	"  -d, --dict FILE     a dictionary of the language's words (CC-CEDICT for\n"
+	"                      Chinese): its words may carry a function character at a\n"
+	"                      candidate's edge (optional; built-in rules otherwise)\n"
 	"  -o, --output FILE   write there (atomically) instead of stdout\n"
 	"  -h, --help          show this help\n"
 	"\n"
@@ -37,14 +40,10 @@ const char ht_usage_terms[] =
 	"locate one example.  JSONL adds the rank, the match key, the length and the\n"
 	"number of units the term occurs in.\n";
 
-/* ht_doc_segment comes with the segmenter; until it is linked in, plain line
- * and paragraph reading below stands in for it. */
-#pragma weak ht_doc_segment
-
 enum { MODE_TSV = 100 };
 
 struct terms_opts {
-	const char *lang, *output;
+	const char *lang, *output, *dict;
 	size_t limit, min_freq;
 	int mode, jsonl;
 };
@@ -66,12 +65,13 @@ static int parse_opts(int argc, char **argv, struct terms_opts *o)
 		{"lang", required_argument, NULL, 'l'},   {"limit", required_argument, NULL, 'n'},
 		{"min-freq", required_argument, NULL, 'm'}, {"input", required_argument, NULL, 'i'},
 		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+		{"dict", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	*o = (struct terms_opts){NULL, "-", 50, 2, HT_INPUT_AUTO, 0};
+	*o = (struct terms_opts){NULL, "-", NULL, 50, 2, HT_INPUT_AUTO, 0};
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:d:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': o->lang = optarg; break;
 		case 'n':
@@ -96,6 +96,7 @@ static int parse_opts(int argc, char **argv, struct terms_opts *o)
 				return ht_cli_usage_error("terms", "unknown format '%s'", optarg);
 			break;
 		case 'o': o->output = optarg; break;
+		case 'd': o->dict = optarg; break;
 		case 'h': return -1;
 		case ':': return ht_cli_usage_error("terms", "option '%s' needs a value", argv[optind - 1]);
 		default: return ht_cli_usage_error("terms", "unknown option '%s'", argv[optind - 1]);
@@ -167,87 +168,50 @@ static ht_status add_tsv(ht_termset *ts, const char *name, const char *s, size_t
 	return HT_OK;
 }
 
-/* Stand-in for the segmenter: one unit per line (lines, paragraphs), or
- * PDF-extracted text where an indented line opens a paragraph and the
- * following lines continue it (footnote rules and bare URLs skipped). */
-static void add_plain(ht_termset *ts, const char *name, const char *s, size_t len, int mode,
-		      int zh)
+static int is_tsv(const char *path, const struct terms_opts *o)
 {
-	ht_buf para = HT_BUF_INIT, id = HT_BUF_INIT;
-	size_t n = 0;
-	for (size_t at = 0, end; at < len; at = end + 1) {
-		end = line_end(s, len, at);
-		size_t a = at, b = end;
-		while (a < b && (s[a] == ' ' || s[a] == '\t'))
-			a++;
-		while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r'))
-			b--;
-		int indent = a > at;
-		int lines = mode != HT_INPUT_AUTO && mode != HT_INPUT_PDFTEXT;
-		if (a == b && !lines)
-			continue; /* PDF text has blank lines between wrapped lines */
-		int skip = a == b || strncmp(s + a, "http", 4) == 0 || strncmp(s + a, "____", 4) == 0;
-		if ((lines || indent || skip) && para.len) {
-			ht_buf_reset(&id);
-			ht_buf_addf(&id, "p%zu", ++n);
-			ht_termset_add_text(ts, para.s, para.len, name, id.s);
-			ht_buf_reset(&para);
-		}
-		if (skip)
-			continue;
-		if (para.len && !zh)
-			ht_buf_addc(&para, ' ');
-		ht_buf_add(&para, s + a, b - a);
-	}
-	if (para.len) {
-		ht_buf_reset(&id);
-		ht_buf_addf(&id, "p%zu", ++n);
-		ht_termset_add_text(ts, para.s, para.len, name, id.s);
-	}
-	ht_buf_release(&para);
-	ht_buf_release(&id);
+	return o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv"));
 }
 
-static ht_status add_file(ht_termset *ts, const char *path, const char *text, size_t len,
-			  const struct terms_opts *o, const char *lang, ht_error *err)
+/* The term set, made on the first file in its language. */
+static ht_termset *new_termset(const char *lang, const ht_dict *dict)
 {
-	if (o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv")))
-		return add_tsv(ts, path, text, len, lang, err);
-	if (!ht_doc_segment) {
-		add_plain(ts, path, text, len, o->mode, strcmp(lang, "zh") == 0);
-		return HT_OK;
+	ht_termset *ts = ht_termset_new(lang);
+	ht_termset_set_dict(ts, dict);
+	return ts;
+}
+
+/* Add the paragraphs of one file to the term set, made on the first file
+ * in the language given or found by the segmenter (file name, script). */
+static ht_status add_file(ht_termset **ts, const char *path, const char *text, size_t len,
+			  const struct terms_opts *o, const ht_dict *dict, ht_error *err)
+{
+	const char *lang = *ts ? ht_termset_lang(*ts) : o->lang;
+	if (is_tsv(path, o)) {
+		if (!lang)
+			return ht_error_set(err, HT_ERR_USAGE, "%s: a table of several languages: give --lang",
+					    path);
+		if (!*ts)
+			*ts = new_termset(lang, dict);
+		return add_tsv(*ts, path, text, len, lang, err);
 	}
 	ht_doc *doc = NULL;
 	ht_status st = ht_doc_segment(text, len, path, lang, (ht_input_mode)o->mode, &doc, err);
 	if (st != HT_OK)
 		return st;
+	if (!*ts) {
+		if (strcmp(ht_doc_lang(doc), "und") == 0) {
+			ht_doc_free(doc);
+			return ht_error_set(err, HT_ERR_USAGE, "%s: cannot tell the language: give --lang", path);
+		}
+		*ts = new_termset(ht_doc_lang(doc), dict);
+	}
 	for (size_t i = 0; i < ht_doc_para_count(doc); i++) {
 		const ht_para *p = ht_doc_para(doc, i);
-		ht_termset_add_text(ts, ht_para_text(p), ht_para_text_len(p), path, ht_para_id(p));
+		ht_termset_add_text(*ts, ht_para_text(p), ht_para_text_len(p), path, ht_para_id(p));
 	}
 	ht_doc_free(doc);
 	return HT_OK;
-}
-
-/* "NAME.zh.txt", "UNv1.0.devset.zh": a two-letter UN tag among the name's
- * dot-separated parts, when the library's guess is not available. */
-static const char *lang_of_name(const char *path)
-{
-	const char *l = ht_lang_from_filename(path);
-	if (l)
-		return l;
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	for (const char *p = strchr(base, '.'); p; p = strchr(p + 1, '.')) {
-		char tag[3] = {0};
-		if (strlen(p + 1) >= 2 && (p[3] == '.' || p[3] == '\0')) {
-			memcpy(tag, p + 1, 2);
-			for (const char *const *u = ht_un_languages; *u; u++)
-				if (strcmp(*u, tag) == 0)
-					return *u;
-		}
-	}
-	return NULL;
 }
 
 /* ---- output ---- */
@@ -315,26 +279,12 @@ int ht_cmd_terms(int argc, char **argv)
 	ht_error err = {0};
 	ht_buf text = HT_BUF_INIT;
 	ht_termset *ts = NULL;
-	const char *lang = o.lang;
+	ht_dict *dict = NULL;
+	if (o.dict && ht_dict_load(o.dict, o.lang ? o.lang : "zh", "en", &dict, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
 	for (int f = optind; f < argc && rc == 0; f++) {
-		ht_status st = ht_text_read(argv[f], &text, NULL, &err);
-		if (st != HT_OK) {
-			rc = ht_cli_fail(&err);
-			break;
-		}
-		if (!lang)
-			lang = lang_of_name(argv[f]);
-		if (!lang) {
-			const char *guess = ht_lang_detect(text.s, text.len);
-			lang = guess && strcmp(guess, "und") != 0 ? guess : NULL;
-		}
-		if (!lang) {
-			rc = ht_cli_usage_error("terms", "cannot tell the language of %s; give --lang", argv[f]);
-			break;
-		}
-		if (!ts)
-			ts = ht_termset_new(lang);
-		if (add_file(ts, argv[f], text.s, text.len, &o, lang, &err) != HT_OK)
+		if (ht_text_read(argv[f], &text, NULL, &err) != HT_OK ||
+		    add_file(&ts, argv[f], text.s, text.len, &o, dict, &err) != HT_OK)
 			rc = ht_cli_fail(&err);
 	}
 	ht_buf_release(&text);
@@ -343,5 +293,6 @@ int ht_cmd_terms(int argc, char **argv)
 	if (rc == 0)
 		rc = write_output(ts, &o);
 	ht_termset_free(ts);
+	ht_dict_free(dict);
 	return rc;
 }

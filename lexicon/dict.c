@@ -19,9 +19,10 @@ typedef struct dict_pair {
 	size_t seq;         /* input order, keeps the sort stable */
 } dict_pair;
 
-typedef struct dict_slot {
-	size_t key, keylen; /* into keys arena; keylen 0 = empty slot */
-	size_t first, count; /* run in ptrs */
+typedef struct dict_slot { /* 16 bytes: the table holds every key prefix too */
+	uint32_t key, first;     /* offset in keys arena; start of the run in ptrs */
+	uint16_t keylen, count;  /* keylen 0 = empty slot; count 0 = only a prefix */
+	uint8_t longer;          /* some longer key starts with this one */
 } dict_slot;
 
 struct ht_dict {
@@ -47,19 +48,30 @@ typedef struct loader {
 	dict_pair *pairs;
 	size_t npairs, cap;
 	ht_buf fold;
+	const char *last; /* the key folded last, and where its folded form is */
+	size_t last_len, last_key;
 } loader;
 
+/* Add (key, target); the key is folded unless it is the one folded last. */
 static void add_pair(loader *ld, const char *key, size_t keylen, const char *tgt, size_t tgtlen)
 {
-	ht_buf_reset(&ld->fold);
-	ht_key_fold(key, keylen, &ld->fold);
-	if (!ld->fold.len || !tgtlen)
+	if (keylen != ld->last_len || memcmp(key, ld->last, keylen) != 0) {
+		ht_buf_reset(&ld->fold);
+		ht_key_fold(key, keylen, &ld->fold);
+		ld->last = key;
+		ld->last_len = keylen;
+		ld->last_key = SIZE_MAX;
+	}
+	if (!ld->fold.len || ld->fold.len >= UINT16_MAX || !tgtlen || ld->d->keys.len >= UINT32_MAX / 2)
 		return;
 	HT_GROW(ld->pairs, ld->npairs + 1, ld->cap);
 	dict_pair *p = &ld->pairs[ld->npairs];
-	p->key = ld->d->keys.len;
+	if (ld->last_key == SIZE_MAX) {
+		ld->last_key = ld->d->keys.len;
+		ht_buf_add(&ld->d->keys, ld->fold.s, ld->fold.len);
+	}
+	p->key = ld->last_key;
 	p->keylen = ld->fold.len;
-	ht_buf_add(&ld->d->keys, ld->fold.s, ld->fold.len);
 	p->tgt = ld->d->targets.len;
 	ht_buf_add(&ld->d->targets, tgt, tgtlen);
 	ht_buf_addc(&ld->d->targets, '\0');
@@ -80,6 +92,20 @@ static int pair_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The slot of key s[0..len), or the empty slot where it would go when `add`
+ * (NULL when absent and not `add`). */
+static dict_slot *find_slot(const ht_dict *d, const char *s, size_t len, int add)
+{
+	size_t mask = d->nslots - 1;
+	for (size_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
+		dict_slot *slot = &d->slots[h];
+		if (!slot->keylen)
+			return add ? slot : NULL;
+		if (slot->keylen == len && memcmp(d->keys.s + slot->key, s, len) == 0)
+			return slot;
+	}
+}
+
 static int same_key(const ht_dict *d, const dict_pair *a, const dict_pair *b)
 {
 	return a->keylen == b->keylen && memcmp(d->keys.s + a->key, d->keys.s + b->key, a->keylen) == 0;
@@ -96,8 +122,13 @@ static void build_index(loader *ld)
 	for (size_t i = 0; i < ld->npairs; i++)
 		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
 			distinct++;
+	size_t prefixes = 0; /* upper bound: one per code point after the first */
+	for (size_t i = 0; i < ld->npairs; i++)
+		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
+			for (size_t k = 1; k < ld->pairs[i].keylen; k++)
+				prefixes += (d->keys.s[ld->pairs[i].key + k] & 0xC0) != 0x80;
 	d->nslots = 16;
-	while (d->nslots < distinct * 2)
+	while (d->nslots < (distinct + prefixes) * 2)
 		d->nslots *= 2;
 	d->slots = ht_xcalloc(d->nslots, sizeof *d->slots);
 	size_t i = 0, ndup = 0;
@@ -105,7 +136,7 @@ static void build_index(loader *ld)
 		size_t j = i;
 		const dict_pair *p = &ld->pairs[i];
 		size_t first = ndup;
-		while (j < ld->npairs && same_key(d, p, &ld->pairs[j])) {
+		while (j < ld->npairs && same_key(d, p, &ld->pairs[j]) && ndup - first < UINT16_MAX) {
 			const char *t = d->targets.s + ld->pairs[j].tgt;
 			/* the same translation under one key once (trad = simp entries) */
 			int seen = 0;
@@ -115,12 +146,31 @@ static void build_index(loader *ld)
 				d->ptrs[ndup++] = t;
 			j++;
 		}
-		size_t h = hash_bytes(d->keys.s + p->key, p->keylen) & (d->nslots - 1);
-		while (d->slots[h].keylen)
-			h = (h + 1) & (d->nslots - 1);
-		d->slots[h] = (dict_slot){p->key, p->keylen, first, ndup - first};
+		while (j < ld->npairs && same_key(d, p, &ld->pairs[j]))
+			j++; /* beyond 65535 translations of one key */
+		dict_slot *slot = find_slot(d, d->keys.s + p->key, p->keylen, 1);
+		slot->key = (uint32_t)p->key;
+		slot->keylen = (uint16_t)p->keylen;
+		slot->first = (uint32_t)first;
+		slot->count = (uint16_t)(ndup - first);
 		d->nkeys++;
 		i = j;
+	}
+	/* every proper prefix of a key, so that longest matches can stop early */
+	for (size_t i = 0; i < ld->npairs; i++) {
+		const dict_pair *p = &ld->pairs[i];
+		if (i && same_key(d, &ld->pairs[i - 1], p))
+			continue;
+		for (size_t k = 1; k < p->keylen; k++) {
+			if ((d->keys.s[p->key + k] & 0xC0) == 0x80)
+				continue;
+			dict_slot *slot = find_slot(d, d->keys.s + p->key, k, 1);
+			if (!slot->keylen) {
+				slot->key = (uint32_t)p->key;
+				slot->keylen = (uint16_t)k;
+			}
+			slot->longer = 1;
+		}
 	}
 }
 
@@ -177,15 +227,18 @@ static ht_status parse_cedict_line(loader *ld, const char *path, size_t lineno, 
 				    lineno);
 	const char *trad = s, *simp = sp1 + 1;
 	size_t tradlen = (size_t)(sp1 - s), simplen = (size_t)(sp2 - simp);
-	for (const char *g = sl + 1; g < end;) {
-		const char *e = memchr(g, '/', (size_t)(end - g));
-		if (!e)
-			e = end;
-		add_gloss(ld, simp, simplen, g, (size_t)(e - g));
-		if (tradlen != simplen || memcmp(trad, simp, tradlen))
-			add_gloss(ld, trad, tradlen, g, (size_t)(e - g));
-		g = e + 1;
-	}
+	int same = tradlen == simplen && memcmp(trad, simp, tradlen) == 0;
+	for (int pass = 0; pass < (same ? 1 : 2); pass++)
+		for (const char *g = sl + 1; g < end;) {
+			const char *e = memchr(g, '/', (size_t)(end - g));
+			if (!e)
+				e = end;
+			if (pass == 0)
+				add_gloss(ld, simp, simplen, g, (size_t)(e - g));
+			else
+				add_gloss(ld, trad, tradlen, g, (size_t)(e - g));
+			g = e + 1;
+		}
 	return HT_OK;
 }
 
@@ -245,7 +298,7 @@ ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_di
 	d->to = ht_xstrdup(to ? to : "en");
 	ht_buf_init(&d->keys);
 	ht_buf_init(&d->targets);
-	loader ld = {d, NULL, 0, 0, HT_BUF_INIT};
+	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, NULL, 0, SIZE_MAX};
 	st = parse_lines(&ld, path, &text, err);
 	ht_buf_release(&text);
 	if (st == HT_OK)
@@ -282,14 +335,29 @@ size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char 
 	*targets = NULL;
 	if (!d || !d->slots || !len)
 		return 0;
-	size_t h = hash_bytes(key, len) & (d->nslots - 1);
-	while (d->slots[h].keylen) {
-		const dict_slot *s = &d->slots[h];
-		if (s->keylen == len && memcmp(d->keys.s + s->key, key, len) == 0) {
-			*targets = d->ptrs + s->first;
-			return s->count;
-		}
-		h = (h + 1) & (d->nslots - 1);
+	const dict_slot *slot = find_slot(d, key, len, 0);
+	if (!slot || !slot->count)
+		return 0;
+	*targets = d->ptrs + slot->first;
+	return slot->count;
+}
+
+size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
+{
+	size_t best = 0, i = 0;
+	if (!d || !d->slots)
+		return 0;
+	while (i < len) {
+		do
+			i++;
+		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
+		const dict_slot *slot = find_slot(d, s, i, 0);
+		if (!slot)
+			break;
+		if (slot->count)
+			best = i;
+		if (!slot->longer)
+			break;
 	}
-	return 0;
+	return best;
 }

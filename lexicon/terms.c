@@ -18,6 +18,7 @@
  * Its score is C-value over its immediate containing candidates times a
  * factor of its branching entropy on the weaker side. */
 #include "lexicon/terms-internal.h"
+#include "hutong/dict.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -62,6 +63,7 @@ struct ranked {
 struct ht_termset {
 	char *lang;
 	ht_tlang tl;
+	const ht_dict *dict;
 	ht_strmap surfs; /* token surfaces; id 0 is the separator */
 	ht_strmap names; /* document and unit names */
 	uint32_t *pos_surf;
@@ -106,6 +108,8 @@ ht_termset *ht_termset_new(const char *lang)
 	ht_strmap_init(&ts->keys);
 	return ts;
 }
+
+void ht_termset_set_dict(ht_termset *ts, const ht_dict *dict) { ts->dict = dict; }
 
 static void rank_release(ht_termset *ts)
 {
@@ -639,7 +643,9 @@ static int zh_pair_is_word(const ht_termset *ts, size_t pos)
 		return 0;
 	memcpy(two, a, l1);
 	memcpy(two + l1, b, l2);
-	return ht_tlang_zh_edge_word(two, l1 + l2);
+	const char *const *targets;
+	return ht_tlang_zh_edge_word(two, l1 + l2) ||
+	       (ts->dict && ht_dict_lookup(ts->dict, two, l1 + l2, &targets) > 0);
 }
 
 /* A conjunction with at most `side` tokens on each side: 中亚和南亚,
@@ -827,6 +833,7 @@ struct occ_pass {
 	uint32_t *form_count;
 	size_t cap_form;
 	uint32_t *best_form, *best_count;
+	uint32_t *last_form, *last_pos; /* per rank, the form last seen and where */
 	ht_buf sig;
 };
 
@@ -845,6 +852,9 @@ static int clitic_led(const ht_termset *ts, size_t i)
 	return 0;
 }
 
+static int same_surfaces(const ht_termset *ts, size_t a, size_t b, unsigned n);
+static uint32_t form_of(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, unsigned n);
+
 static void record(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, unsigned n)
 {
 	uint32_t u = p->pos_unit[i];
@@ -854,6 +864,32 @@ static void record(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, uns
 		p->log[p->n_log++] = r;
 		p->log[p->n_log++] = u;
 	}
+	uint32_t f = p->last_form[r];
+	if (f == NONE || !same_surfaces(ts, p->last_pos[r], i, n)) {
+		f = form_of(ts, p, r, i, n);
+		p->last_form[r] = f;
+		p->last_pos[r] = (uint32_t)i;
+	}
+	p->form_count[f] += clitic_led(ts, i) ? 1 : 2;
+	if (p->form_count[f] > p->best_count[r]) {
+		p->best_count[r] = p->form_count[f];
+		p->best_form[r] = f;
+	}
+}
+
+/* Do the occurrences at a and b look the same (surfaces and inner spaces)? */
+static int same_surfaces(const ht_termset *ts, size_t a, size_t b, unsigned n)
+{
+	for (unsigned j = 0; j < n; j++)
+		if (ts->pos_surf[a + j] != ts->pos_surf[b + j] ||
+		    (j && (ts->pos_flags[a + j] & POS_SPACE) != (ts->pos_flags[b + j] & POS_SPACE)))
+			return 0;
+	return 1;
+}
+
+/* The id of the surface form of rank r's occurrence at i. */
+static uint32_t form_of(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, unsigned n)
+{
 	ht_buf_reset(&p->sig);
 	ht_buf_add(&p->sig, &r, sizeof r);
 	for (unsigned j = 0; j < n; j++) {
@@ -867,11 +903,7 @@ static void record(ht_termset *ts, struct occ_pass *p, uint32_t r, size_t i, uns
 	HT_GROW(p->form_count, p->forms.n, p->cap_form);
 	if (added)
 		p->form_count[f] = 0;
-	p->form_count[f] += clitic_led(ts, i) ? 1 : 2;
-	if (p->form_count[f] > p->best_count[r]) {
-		p->best_count[r] = p->form_count[f];
-		p->best_form[r] = f;
-	}
+	return f;
 }
 
 static int is_ascii_word(const char *s) { return (unsigned char)s[0] < 0x80; }
@@ -914,8 +946,10 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 	p.last_unit = ht_xmalloc((nr + 1) * sizeof *p.last_unit);
 	p.best_form = ht_xcalloc(nr + 1, sizeof *p.best_form);
 	p.best_count = ht_xcalloc(nr + 1, sizeof *p.best_count);
+	p.last_form = ht_xmalloc((nr + 1) * sizeof *p.last_form);
+	p.last_pos = ht_xmalloc((nr + 1) * sizeof *p.last_pos);
 	for (size_t r = 0; r < nr; r++)
-		p.last_unit[r] = NONE;
+		p.last_unit[r] = p.last_form[r] = NONE;
 	ht_strmap_init(&p.forms);
 
 	uint32_t *prev = ht_xmalloc((npos + 1) * sizeof *prev);
@@ -969,6 +1003,8 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 	free(p.form_count);
 	free(p.best_form);
 	free(p.best_count);
+	free(p.last_form);
+	free(p.last_pos);
 	ht_buf_release(&p.sig);
 	ht_strmap_release(&p.forms);
 }

@@ -33,6 +33,11 @@ has_err "empty.fr.txt: no text to align"
 run 0 --input lines --format beads "$tmp/empty.fr.txt" "$tmp/empty.fr.txt"
 [ ! -s "$tmp/out" ] || bad "two empty files gave output"
 
+# blank lines in lines mode are skipped, and said so (bead indices count the other lines)
+printf 'First.\n\nSecond.\n' >"$tmp/blank.en.txt"
+run 0 --input lines --format beads "$tmp/blank.en.txt" "$tmp/a.fr.txt"
+has_err "blank.en.txt: 1 blank lines skipped"
+
 # files of very different length: aligned (every unit once) with a warning
 i=0
 while [ $i -lt 60 ]; do echo "Sentence number $i of a long text."; i=$((i + 1)); done >"$tmp/long.en.txt"

@@ -37,6 +37,14 @@ grep -q '^reference pairs: 195$' "$work/out.txt" || fail "text: $(cat "$work/out
 grep -q '^right target, ignoring case: 193 any entry, 192 first entry$' "$work/out.txt" || fail "text: $(cat "$work/out.txt")"
 [ "$(grep -c '^  ' "$work/out.txt")" -eq 1 ] || fail "--misses 1 listed $(grep -c '^  ' "$work/out.txt")"
 
+# --strip-article: UNTERM's "Netherlands (the)" is matched by "Netherlands"
+sed 's/ (the)\t/\t/' "$work/all.tsv" >"$work/no-the.txt"
+grep -q '^荷兰	Netherlands	' "$work/no-the.txt" || fail "sed did not drop (the)"
+"$HUTONG" eval glossary --json --columns zh_short,en_short "$ref" "$work/no-the.txt" | grep -q '"fold_any":195' &&
+	fail "without --strip-article, 'Netherlands' should not match 'Netherlands (the)'"
+"$HUTONG" eval glossary --json --strip-article --columns zh_short,en_short "$ref" "$work/no-the.txt" |
+	grep -qF '"pairs":195,"covered":195,"exact_any":195' || fail "--strip-article"
+
 # --corpus: only the names that occur in the corpus count
 printf '阿富汗和阿尔巴尼亚的代表发了言。\tThe representatives of Afghanistan and Albania spoke.\n' >"$work/corpus.tsv"
 "$HUTONG" eval glossary --json --columns zh_short,en_short --corpus "$work/corpus.tsv" "$ref" "$work/glossary.txt" >"$work/c.json"

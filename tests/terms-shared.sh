@@ -34,4 +34,17 @@ expect es 80 "desarrollo sostenible" "países menos adelantados" "países en des
 expect ru 80 "устойчивого развития" "наименее развитых стран" "развивающихся стран"
 expect ar 80 "التنمية المستدامة" "البلدان النامية" "أقل البلدان نمواً"
 expect zh 100 "可持续发展" "发展中国家" "最不发达国家" "小岛屿发展中国家"
+# the seed with CC-CEDICT (--dict): the targets still hold
+seed="$HT_SRCDIR/corpora/A_RES_76_295.zh.txt"
+cedict="$HT_SRCDIR/../shared/resources/cedict_ts.u8"
+if [ -f "$cedict" ]; then
+	"$HUTONG" terms --dict "$cedict" --limit 30 "$seed" | cut -f1 >"$tmp/dict" || { echo "FAIL: --dict run"; fail=1; }
+	r=$(grep -nx 互联互通 "$tmp/dict" | cut -d: -f1)
+	test -n "$r" && test "$r" -le 3 || { echo "FAIL: --dict: 互联互通 ranks '${r:-absent}'"; fail=1; }
+	r=$(grep -nx 内陆发展中国家 "$tmp/dict" | cut -d: -f1)
+	test -n "$r" && test "$r" -le 20 || { echo "FAIL: --dict: 内陆发展中国家 ranks '${r:-absent}'"; fail=1; }
+	for f in 联互通 互联互 可持续发 持续发展 和可持续 亚和南亚 中亚和南亚 加强 性以及; do
+		grep -qx -- "$f" "$tmp/dict" && { echo "FAIL: --dict: fragment $f in the top 30"; fail=1; }
+	done
+fi
 exit $fail

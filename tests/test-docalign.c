@@ -237,7 +237,7 @@ static ht_docalign *fake_pair(const ht_doc *pivot, const ht_doc *version, size_t
 			      const ht_bead *beads, size_t nbeads)
 {
 	static const char *const pt[] = {"一", "二", "三", "四"};
-	static const char *const vt[] = {"one", "two", "three", "four", "five"};
+	static const char *const vt[] = {"one", "two", "three.", "four", "five"};
 	ht_docalign *da = ht_xcalloc(1, sizeof *da);
 	da->level = HT_LEVEL_PARAGRAPH;
 	da->para[0].doc = pivot;
@@ -290,8 +290,9 @@ START_TEST(pivot_merges_and_attaches)
 	ck_assert_str_eq(seg(tm, 0, "zh"), "一");
 	ck_assert_str_eq(seg(tm, 0, "en"), "one two"); /* the lone unit goes with the first TU */
 	ck_assert_str_eq(seg(tm, 1, "zh"), "二三");
-	ck_assert_str_eq(seg(tm, 1, "en"), "three");
-	ck_assert_str_eq(seg(tm, 1, "fr"), "two three"); /* fr 2 matched nothing: attached */
+	ck_assert_str_eq(seg(tm, 1, "en"), "three.");
+	/* fr 2 matched nothing and ends a sentence: attached to what precedes */
+	ck_assert_str_eq(seg(tm, 1, "fr"), "two three.");
 	ck_assert_str_eq(ht_tm_unit_id(tm, 1), "p2+p3");
 	ck_assert_str_eq(seg(tm, 2, "en"), "four five");
 	ck_assert_str_eq(seg(tm, 2, "fr"), "four");
@@ -299,6 +300,79 @@ START_TEST(pivot_merges_and_attaches)
 	ht_tm_free(tm);
 	ht_docalign_free(pairs[0]);
 	ht_docalign_free(pairs[1]);
+	ht_doc_free(zh);
+	ht_doc_free(en);
+	ht_doc_free(fr);
+}
+END_TEST
+
+START_TEST(pivot_attaches_fragments_forward_and_splits_by_consensus)
+{
+	const char *langs[] = {"en", "fr", "es", "ar"};
+	ht_doc *zh = ht_doc_new("d.zh.txt", "zh", "option", HT_INPUT_PARAGRAPHS), *v[4];
+	/* en, fr, es keep pivot units 1 and 2 apart; en has a lone fragment
+	 * ("two" does not end a sentence) before pivot unit 1 */
+	const ht_bead keep[] = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 1, 0.9}, {2, 1, 2, 1, 0.9}, {3, 1, 3, 1, 0.9}};
+	const ht_bead frag[] = {{0, 1, 0, 1, 0.9}, {1, 0, 1, 1, 0.5}, {1, 1, 2, 1, 0.9}, {2, 1, 3, 1, 0.9},
+				{3, 1, 4, 1, 0.9}};
+	/* ar joins pivot units 1 and 2 to its unit 1, whose length fits pivot unit 2 */
+	const ht_bead join[] = {{0, 1, 0, 1, 0.9}, {1, 2, 1, 1, 0.3}, {3, 1, 2, 1, 0.9}};
+	ht_docalign *pairs[4];
+	for (int k = 0; k < 4; k++)
+		v[k] = ht_doc_new("d.txt", langs[k], "option", HT_INPUT_PARAGRAPHS);
+	pairs[0] = fake_pair(zh, v[0], 4, 5, frag, 5);
+	pairs[1] = fake_pair(zh, v[1], 4, 4, keep, 4);
+	pairs[2] = fake_pair(zh, v[2], 4, 4, keep, 4);
+	pairs[3] = fake_pair(zh, v[3], 4, 3, join, 3);
+	/* lengths: pivot "一" "二" "三" "四" are equal; make pivot unit 2 longer */
+	pairs[3]->side[0].units[2].text = "三三三三三三";
+	pairs[3]->side[0].units[2].len = strlen("三三三三三三");
+	pairs[3]->side[1].units[1].text = "two two two two two two";
+	pairs[3]->side[1].units[1].len = strlen("two two two two two two");
+	ht_tm *tm = NULL;
+	size_t lone[4];
+	ck_assert_int_eq(ht_docalign_pivot((const ht_docalign *const *)pairs, 4, &tm, lone, NULL), HT_OK);
+	ck_assert_uint_eq(ht_tm_unit_count(tm), 4); /* one TU per pivot unit */
+	ck_assert_uint_eq(lone[0], 1);
+	ck_assert_str_eq(seg(tm, 0, "en"), "one");
+	ck_assert_str_eq(seg(tm, 1, "en"), "two three."); /* the fragment opens TU 1 */
+	ck_assert_ptr_null(seg(tm, 1, "ar"));               /* ar lacks pivot unit 1 */
+	ck_assert_str_eq(seg(tm, 2, "ar"), "two two two two two two");
+	ck_assert_str_eq(seg(tm, 3, "ar"), "three.");
+	ht_tm_free(tm);
+	for (int k = 0; k < 4; k++) {
+		ht_docalign_free(pairs[k]);
+		ht_doc_free(v[k]);
+	}
+	ht_doc_free(zh);
+}
+END_TEST
+
+START_TEST(compose_through_a_bridge)
+{
+	ht_doc *zh = ht_doc_new("d.zh.txt", "zh", "option", HT_INPUT_PARAGRAPHS);
+	ht_doc *en = ht_doc_new("d.en.txt", "en", "option", HT_INPUT_PARAGRAPHS);
+	ht_doc *fr = ht_doc_new("d.fr.txt", "fr", "option", HT_INPUT_PARAGRAPHS);
+	/* zh-en: 1-1, 1-2, 1-0, 1-1 ; en-fr: 1-1, 2-1 (joins en 1 and 2), 0-1, 1-1 */
+	const ht_bead ze[] = {{0, 1, 0, 1, 0.9}, {1, 1, 1, 2, 0.8}, {2, 1, 3, 0, 0.5}, {3, 1, 3, 1, 0.7}};
+	const ht_bead ef[] = {{0, 1, 0, 1, 0.9}, {1, 2, 1, 1, 0.6}, {3, 0, 2, 1, 0.5}, {3, 1, 3, 1, 0.9}};
+	ht_docalign *a = fake_pair(zh, en, 4, 4, ze, 4), *b = fake_pair(en, fr, 4, 4, ef, 4), *c = NULL;
+	ck_assert_int_eq(ht_docalign_compose(a, b, &c, NULL), HT_OK);
+	assert_covering(c);
+	const ht_bead want[] = {{0, 1, 0, 1, 0}, {1, 1, 1, 1, 0}, {2, 1, 2, 0, 0}, {3, 0, 2, 1, 0}, {3, 1, 3, 1, 0}};
+	ck_assert_uint_eq(ht_docalign_bead_count(c), 5);
+	for (size_t k = 0; k < 5; k++) {
+		const ht_bead *g = ht_docalign_bead(c, k);
+		ck_assert_msg(g->src == want[k].src && g->nsrc == want[k].nsrc && g->tgt == want[k].tgt &&
+				      g->ntgt == want[k].ntgt,
+			      "bead %zu: [%zu+%zu]:[%zu+%zu]", k, g->src, g->nsrc, g->tgt, g->ntgt);
+	}
+	ck_assert(ht_docalign_bead(c, 1)->confidence <= 0.6 + 1e-9);
+	ht_docalign_free(c);
+	/* alignments that do not share the bridge */
+	ck_assert_int_eq(ht_docalign_compose(a, a, &c, NULL), HT_ERR_USAGE);
+	ht_docalign_free(a);
+	ht_docalign_free(b);
 	ht_doc_free(zh);
 	ht_doc_free(en);
 	ht_doc_free(fr);
@@ -345,6 +419,8 @@ int main(void)
 	tcase_add_test(tc, paragraphs_then_sentences);
 	tcase_add_test(tc, empty_side_gives_lone_beads);
 	tcase_add_test(tc, pivot_merges_and_attaches);
+	tcase_add_test(tc, pivot_attaches_fragments_forward_and_splits_by_consensus);
+	tcase_add_test(tc, compose_through_a_bridge);
 	tcase_add_test(tc, pivot_rejects_empty_original);
 	tcase_add_test(tc, parse_names);
 	suite_add_tcase(s, tc);

@@ -224,6 +224,19 @@ START_TEST(markers_latin)
 	ck_assert_uint_eq(ht_para_note_count(p), 1);
 	ck_assert_str_eq(ht_para_note(p, 0), "3");
 	ht_doc_free(doc);
+	/* superscripts are markers only when they number the next footnote */
+	doc = segment(" Noting the 5 km² of the Declaration¹ and \n\n 回顾第1、2和3段，2 \n\n"
+		      "__________________ \n\n 1 A/1. \n\n 2 A/2. \n\n",
+		      HT_INPUT_PDFTEXT);
+	p = para(doc, 0);
+	ck_assert_str_eq(ht_para_text(p), "Noting the 5 km² of the Declaration and");
+	ck_assert_uint_eq(ht_para_note_count(p), 1);
+	ck_assert_str_eq(ht_para_note(p, 0), "1");
+	p = para(doc, 1);
+	ck_assert_str_eq(ht_para_text(p), "回顾第1、2和3段，");
+	ck_assert_uint_eq(ht_para_note_count(p), 1);
+	ck_assert_str_eq(ht_para_note(p, 0), "2");
+	ht_doc_free(doc);
 }
 END_TEST
 

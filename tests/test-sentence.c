@@ -174,6 +174,9 @@ START_TEST(chinese_terminators_and_closings)
 	/* a straight quote after 。 opens the next sentence when quotes are balanced */
 	SPLITS("zh", "有两方面目的。\"因此，报告很重要。\"", "有两方面目的。|\"因此，报告很重要。\"");
 	SPLITS("zh", "他说\"我们同意。\"然后离开。", "他说\"我们同意。\"|然后离开。");
+	/* opening quotes and brackets glued after a terminator open the next sentence */
+	SPLITS("zh", "他哭了起来。“哈哈，又放倒了一个！”汪淼说。（见附件。）",
+	       "他哭了起来。|“哈哈，又放倒了一个！”|汪淼说。|（见附件。）");
 }
 END_TEST
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "hutong/dict.h"
 #include "hutong/terms.h"
 #include "tests/testutil.h"
 
@@ -70,6 +71,34 @@ START_TEST(zh_edges_keep_words_and_dates_separate)
 		ck_assert_msg(!strstr(t, "年") && !strstr(t, "届") && !strstr(t, "2015"), "date in %s", t);
 	}
 	ht_termset_free(ts);
+}
+END_TEST
+
+START_TEST(zh_dictionary_words_may_carry_edge_function_characters)
+{
+	static const char *const lines[] = {"采取对抗措施。", "不采取对抗措施！", "对抗措施", NULL};
+	ht_termset *ts = rank_lines("zh", 2, lines);
+	ck_assert_uint_eq(rank_of(ts, "对抗措施"), SIZE_MAX); /* 对 is a function character */
+	ht_termset_free(ts);
+
+	char path[] = "/tmp/ht-terms-dict-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	static const char entry[] = "對抗 对抗 [dui4 kang4] /to withstand/to resist/\n";
+	ck_assert_int_eq(write(fd, entry, sizeof entry - 1), (int)(sizeof entry - 1));
+	close(fd);
+	ht_dict *dict = NULL;
+	ht_error err = {0};
+	ck_assert_int_eq(ht_dict_load(path, "zh", "en", &dict, &err), HT_OK);
+	unlink(path);
+	ts = ht_termset_new("zh");
+	ht_termset_set_dict(ts, dict);
+	for (size_t i = 0; lines[i]; i++)
+		ht_termset_add_text(ts, lines[i], strlen(lines[i]), "doc", NULL);
+	ck_assert_int_eq(ht_termset_rank(ts, 2, &err), HT_OK);
+	ck_assert_uint_ne(rank_of(ts, "对抗措施"), SIZE_MAX);
+	ht_termset_free(ts);
+	ht_dict_free(dict);
 }
 END_TEST
 
@@ -291,6 +320,7 @@ int main(void)
 	TCase *tc = tcase_create("candidates");
 	tcase_add_test(tc, zh_fragments_do_not_rank);
 	tcase_add_test(tc, zh_edges_keep_words_and_dates_separate);
+	tcase_add_test(tc, zh_dictionary_words_may_carry_edge_function_characters);
 	tcase_add_test(tc, en_case_plural_and_units);
 	tcase_add_test(tc, ru_inflected_forms_group);
 	tcase_add_test(tc, ar_diacritics_tatweel_and_clitics_group);

@@ -242,6 +242,32 @@ START_TEST(control_characters_are_dropped)
 }
 END_TEST
 
+/* A segment of more than 10 MB (libxml2's default limit on a text node) reads back. */
+START_TEST(huge_segment_round_trip)
+{
+	size_t n = 11 * 1024 * 1024;
+	char *big = ht_xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)('a' + i % 26);
+	big[n] = '\0';
+	ht_tm *tm = ht_tm_new("en");
+	size_t u = ht_tm_add_unit(tm, NULL, NULL, -1);
+	ht_tm_set_seg(tm, u, 0, big, n);
+	const char *out = tmp_path("huge.tmx");
+	write_tmx(tm, out, NULL);
+	ht_tm *back = NULL;
+	ht_error err = {0};
+	ck_assert_msg(ht_tm_read_tmx(out, &back, &err) == HT_OK, "%s", err.message);
+	size_t len = 0;
+	const char *seg = ht_tm_seg(back, 0, 0, &len);
+	ck_assert_uint_eq(len, n);
+	ck_assert(memcmp(seg, big, n) == 0);
+	ht_tm_free(back);
+	ht_tm_free(tm);
+	free(big);
+}
+END_TEST
+
 START_TEST(empty_tm_is_valid_and_bad_segtype_refused)
 {
 	ht_tm *tm = ht_tm_new("zh");
@@ -358,6 +384,13 @@ START_TEST(tmx_errors_name_file_and_line)
 	ck_assert_int_eq(ht_tm_read_tmx(p, &tm, &err), HT_ERR_DATA);
 	ck_assert_msg(strstr(err.message, "html.tmx:1: not a TMX file") != NULL, "%s", err.message);
 
+	ck_assert_int_eq(ht_tm_read_tmx(tmpdir, &tm, &err), HT_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err.message, "Is a directory"));
+
+	p = WRITE("binary.tmx", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0");
+	ck_assert_int_eq(ht_tm_read_tmx(p, &tm, &err), HT_ERR_DATA);
+	ck_assert_msg(strstr(err.message, "binary.tmx:1: ") != NULL, "%s", err.message);
+
 	p = WRITE("empty.tmx", "");
 	ck_assert_int_eq(ht_tm_read_tmx(p, &tm, &err), HT_ERR_DATA);
 	ck_assert_msg(strstr(err.message, "empty.tmx:") != NULL, "%s", err.message);
@@ -369,6 +402,15 @@ START_TEST(tmx_errors_name_file_and_line)
 			     "</tuv></tu></body></tmx>\n");
 	ck_assert_int_eq(ht_tm_read_tmx(p, &tm, &err), HT_OK);
 	ck_assert_str_eq(ht_tm_seg(tm, 0, 0, NULL), "ab-int-");
+	ht_tm_free(tm);
+
+	/* nested entities ("billion laughs") are not expanded */
+	p = WRITE("laughs.tmx", "<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"aaaaaaaaaa\">"
+				"<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>\n"
+				"<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>x&c;y&a;</seg>"
+				"</tuv></tu></body></tmx>\n");
+	ck_assert_int_eq(ht_tm_read_tmx(p, &tm, &err), HT_OK);
+	ck_assert_str_eq(ht_tm_seg(tm, 0, 0, NULL), "xyaaaaaaaaaa");
 	ht_tm_free(tm);
 }
 END_TEST
@@ -400,6 +442,7 @@ int main(void)
 	tcase_add_test(tc, control_characters_are_dropped);
 	tcase_add_test(tc, empty_tm_is_valid_and_bad_segtype_refused);
 	tcase_add_test(tc, other_tools_tmx);
+	tcase_add_test(tc, huge_segment_round_trip);
 	tcase_add_test(tc, write_error_is_io_and_silent);
 	tcase_add_test(tc, tmx_errors_name_file_and_line);
 	suite_add_tcase(s, tc);

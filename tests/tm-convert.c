@@ -1,6 +1,8 @@
 /* tm-convert: convert a translation memory between TSV and TMX with the library.
  *   tm-convert FROM TO IN.tsv OUT.tmx   TSV unit pairs (source<TAB>target) to TMX
  *   tm-convert --tmx-to-tsv IN.tmx      TMX to "lang<TAB>seg..." lines on stdout
+ *   tm-convert --table IN.tsv OUT.tmx   a multilingual table to TMX: the header
+ *       row is "id<TAB>lang<TAB>lang...", the first language is the source
  *   tm-convert --glossary FORMAT FROM TO IN.tsv OUT
  *       a glossary from rows "source<TAB>target[<TAB>freq<TAB>score<TAB>confidence
  *       <TAB>doc<TAB>unit<TAB>suggestion(0/1)]", written in FORMAT (tsv, csv, tbx, tbx3, jsonl)
@@ -92,33 +94,82 @@ static int write_glossary(const char *format, const char *from, const char *to, 
 	return st == HT_OK ? 0 : fail(&err, st);
 }
 
+static ht_status write_tmx_file(const ht_tm *tm, const char *path, ht_error *err)
+{
+	ht_outfile of;
+	size_t dropped = 0;
+	ht_status st = ht_outfile_open(&of, path, err);
+	if (st != HT_OK)
+		return st;
+	st = ht_tm_write_tmx_counted(tm, of.fp, "sentence", &dropped, err);
+	if (st == HT_OK)
+		st = ht_outfile_commit(&of, err);
+	else
+		ht_outfile_abort(&of);
+	if (dropped)
+		fprintf(stderr, "tm-convert: %zu characters not allowed in XML were dropped\n", dropped);
+	return st;
+}
+
+#define MAX_LANGS 16
+
+static int table_to_tmx(const char *in, const char *out)
+{
+	ht_error err = {0};
+	ht_buf text = HT_BUF_INIT;
+	ht_status st = ht_text_read(in, &text, NULL, &err);
+	if (st != HT_OK)
+		return fail(&err, st);
+	ht_tm *tm = NULL;
+	size_t lang[MAX_LANGS], nlang = 0;
+	char *save = NULL;
+	for (char *l = strtok_r(text.s, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		char *col[MAX_LANGS + 1];
+		size_t n = 0;
+		for (char *p = l; p && n <= MAX_LANGS; n++) {
+			col[n] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (!tm) { /* the header row */
+			tm = ht_tm_new(n > 1 ? col[1] : "und");
+			for (size_t i = 1; i < n; i++)
+				lang[nlang++] = ht_tm_add_lang(tm, col[i]);
+			continue;
+		}
+		size_t u = ht_tm_add_unit(tm, in, col[0], 1.0);
+		for (size_t i = 1; i < n && i <= nlang; i++)
+			if (*col[i])
+				ht_tm_set_seg(tm, u, lang[i - 1], col[i], strlen(col[i]));
+	}
+	ht_buf_release(&text);
+	if (!tm)
+		tm = ht_tm_new("und");
+	st = write_tmx_file(tm, out, &err);
+	ht_tm_free(tm);
+	return st == HT_OK ? 0 : fail(&err, st);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--table") == 0)
+		return table_to_tmx(argv[2], argv[3]);
 	if (argc == 7 && strcmp(argv[1], "--glossary") == 0)
 		return write_glossary(argv[2], argv[3], argv[4], argv[5], argv[6]);
 	if (argc == 3 && strcmp(argv[1], "--tmx-to-tsv") == 0)
 		return dump_tmx(argv[2]);
 	if (argc != 5) {
 		fprintf(stderr, "usage: tm-convert FROM TO IN.tsv OUT.tmx | --tmx-to-tsv IN.tmx\n"
+				"       tm-convert --table IN.tsv OUT.tmx\n"
 				"       tm-convert --glossary FORMAT FROM TO IN.tsv OUT\n");
 		return 2;
 	}
 	ht_tm *tm = NULL;
 	ht_error err = {0};
-	ht_outfile of;
-	size_t dropped = 0;
 	ht_status st = ht_tm_read_tsv(argv[3], argv[1], argv[2], &tm, &err);
-	if (st == HT_OK && (st = ht_outfile_open(&of, argv[4], &err)) == HT_OK) {
-		st = ht_tm_write_tmx_counted(tm, of.fp, "sentence", &dropped, &err);
-		if (st == HT_OK)
-			st = ht_outfile_commit(&of, &err);
-		else
-			ht_outfile_abort(&of);
-	}
+	if (st == HT_OK)
+		st = write_tmx_file(tm, argv[4], &err);
 	ht_tm_free(tm);
-	if (st != HT_OK)
-		return fail(&err, st);
-	if (dropped)
-		fprintf(stderr, "tm-convert: %zu characters not allowed in XML were dropped\n", dropped);
-	return 0;
+	return st == HT_OK ? 0 : fail(&err, st);
 }

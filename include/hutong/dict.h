@@ -32,6 +32,10 @@ size_t ht_dict_entry_count(const ht_dict *dict);
  * each target is a NUL-terminated string of one or more target words. */
 size_t ht_dict_lookup(const ht_dict *dict, const char *key, size_t len, const char *const **targets);
 
+/* Length in bytes of the longest key that starts s[0..len) (s folded as
+ * ht_key_fold does), or 0: greedy longest-match segmentation of Chinese. */
+size_t ht_dict_longest_prefix(const ht_dict *dict, const char *s, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -90,13 +90,28 @@ ht_tm *ht_docalign_to_tm(const ht_docalign *da, size_t *omitted);
  * document (as source) with one version.  The result has one TU per unit of
  * the pivot, with the matching text of every version; where a bead of any
  * version joins several pivot units, those units share one TU (their texts
- * joined).  A version's unit aligned to nothing (a 0-1 bead) is attached to
- * the TU of the preceding pivot unit (the following one at the very start),
- * never dropped; unattached[k] (may be NULL; an array of n) receives how many
- * units of version k were attached so.  All pairs must share the pivot
+ * joined).  A version's unit aligned to nothing (a 0-1 bead) is never
+ * dropped: it is attached to the TU of the following pivot unit when it does
+ * not end a sentence (a fragment such as "Now, therefore," or "The General
+ * Assembly" opens what follows), else to the TU of the preceding one;
+ * unattached[k] (may be NULL; an array of n) receives how many units of
+ * version k were attached so.  At paragraph level, where one version joins
+ * several pivot paragraphs to one of its own but at least two other versions
+ * keep them apart, the consensus wins: that version's paragraph goes to the
+ * pivot paragraph whose length fits it best, the others get none in that
+ * language (a clause the version lacks).  All pairs must share the pivot
  * document.  The caller frees *out with ht_tm_free. */
 ht_status ht_docalign_pivot(const ht_docalign *const *pairs, size_t n, ht_tm **out,
 			    size_t *unattached, ht_error *err);
+
+/* Compose A->B and B->C (same bridge document B, same level) into A->C:
+ * beads whose bridge units overlap, directly or through a chain, become one
+ * bead; units aligned to nothing in B stay alone.  Useful when B has better
+ * evidence with both sides (a dictionary zh-en, shared words en-fr) than A and
+ * C have with each other.  Confidence is the lowest of the joined beads.
+ * *out shares the documents of ab and bc; free it with ht_docalign_free. */
+ht_status ht_docalign_compose(const ht_docalign *ab, const ht_docalign *bc, ht_docalign **out,
+			      ht_error *err);
 
 #ifdef __cplusplus
 }

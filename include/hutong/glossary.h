@@ -29,6 +29,7 @@ typedef struct ht_gloss_entry {
 
 typedef struct ht_glossary ht_glossary;
 
+/* from/to: BCP 47 tags of the source and target terms ("und" when NULL). */
 ht_glossary *ht_glossary_new(const char *from, const char *to);
 void ht_glossary_free(ht_glossary *g);
 void ht_glossary_add(ht_glossary *g, const ht_gloss_entry *e);
@@ -45,8 +46,26 @@ typedef enum ht_gloss_format {
 	HT_GLOSS_JSONL
 } ht_gloss_format;
 
-/* Parse "tsv", "csv", "tbx", "tbx3", "jsonl"; -1 when unknown. */
+/* Parse "tsv", "csv", "tbx" (or "tbx2"), "tbx3", "jsonl"; -1 when unknown. */
 int ht_gloss_format_parse(const char *name);
+/* Write the glossary to fp (not closed).  Every format writes the attested
+ * entries first, in the glossary's order, then the suggestions, each labelled
+ * "suggestion: dictionary-based, not attested in aligned text".
+ *  - TSV: "source<TAB>target<TAB>comment", no header; the comment reads
+ *    "frequency 12; Dice 0.850; confidence 0.900; e.g. DOC UNIT"; tabs and line
+ *    breaks inside a field become spaces.
+ *  - CSV: header "FROM,TO,frequency,dice,confidence,example_doc,example_unit,status"
+ *    (status "attested" or "suggestion"), CRLF rows, RFC 4180 quoting.
+ *  - TBX v2: martif/martifHeader/text/body/termEntry, one langSet (xml:lang)
+ *    with tig/term per language, the statistics and the example as <note>s.
+ *  - TBX v3: TBX-Basic, DCA style (namespace urn:iso:std:iso:30042:ed-2), one
+ *    conceptEntry per entry with <note>s and the example as <admin type="source">;
+ *    valid against TBXcoreStructV03.rng.
+ *  - JSONL: one object per entry: source, target, from, to, freq, score,
+ *    confidence, example_doc, example_unit (null when unknown), suggestion.
+ * Language tags are written with hyphens (zh_CN -> zh-CN); characters XML
+ * forbids are dropped from TSV, CSV and TBX.  Write failures are HT_ERR_IO;
+ * an unknown format HT_ERR_USAGE.  Nothing is printed. */
 ht_status ht_glossary_write(const ht_glossary *g, ht_gloss_format format, FILE *fp, ht_error *err);
 
 #ifdef __cplusplus

@@ -6,8 +6,12 @@
  * "(ibid., para. 31)."; document symbols "E/CN.4/2005/L.10"; numbers "1.25";
  * enumerations "(a)"; Chinese 。！？ followed by closing quotes or brackets).
  * Languages other than the six UN languages get ICU's rules for the root
- * locale.  A splitter is reusable and not thread-safe; the caller frees it
- * with ht_splitter_free.
+ * locale.  The rules are data tables (abbreviations with a condition each:
+ * always, before a number, before a given word, not after a number;
+ * designators such as "annex" that make "B." no initial) plus a few general
+ * rules (labels, initials, opening quotes, no sentence starting in lower
+ * case); align/sentence.c lists them all.  A splitter is reusable and not
+ * thread-safe; the caller frees it with ht_splitter_free.
  */
 #ifndef HUTONG_SENTENCE_H
 #define HUTONG_SENTENCE_H

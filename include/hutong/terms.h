@@ -28,6 +28,14 @@ typedef struct ht_termset ht_termset;
 ht_termset *ht_termset_new(const char *lang);
 void ht_termset_free(ht_termset *ts);
 
+/* Optional: a dictionary whose source words (CC-CEDICT for Chinese) are
+ * known words.  A Chinese candidate may then start or end with a function
+ * character when the two characters at that edge make a dictionary word
+ * (不等, 对话), beyond the built-in list.  The set keeps the pointer: the
+ * dictionary must outlive it.  Terms work without one. */
+struct ht_dict;
+void ht_termset_set_dict(ht_termset *ts, const struct ht_dict *dict);
+
 /* Count the candidates of one unit of text; doc and unit (may be NULL) are
  * kept as the example location of candidates first seen there.  Returns the
  * unit's index (0, 1, ...) in the set. */
