@@ -483,6 +483,41 @@ static double position_distance(const corpus *c, const char *term, size_t id, co
 	return n ? sum / (double)n : 1.0;
 }
 
+/* True when one word follows at least 75 % of the occurrences of target
+ * `id` in the given units: the n-gram is the left part of a longer name. */
+static int right_fragment(const corpus *c, size_t id, const size_t *units, size_t nu)
+{
+	const char *next[32];
+	size_t nlen[32], n = 0, seen = 0;
+	for (size_t k = 0; k < nu && seen < 32; k++) {
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
+			continue;
+		seen++;
+		size_t len;
+		const char *seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		size_t i = o->start + o->len;
+		while (i < len && seg[i] == ' ')
+			i++;
+		size_t j = i;
+		while (j < len && seg[j] != ' ' && seg[j] != ',' && seg[j] != '.' && seg[j] != ';' &&
+		       seg[j] != ')' && seg[j] != ':')
+			j++;
+		if (j > i) {
+			next[n] = seg + i;
+			nlen[n++] = j - i;
+		}
+	}
+	for (size_t a = 0; a < n; a++) {
+		size_t same = 0;
+		for (size_t b = 0; b < n; b++)
+			same += nlen[a] == nlen[b] && memcmp(next[a], next[b], nlen[a]) == 0;
+		if (seen >= 2 && same * 4 >= seen * 3)
+			return 1;
+	}
+	return 0;
+}
+
 static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts, const char *term,
 			 const size_t *units, size_t nu, choice *out)
 {
@@ -578,6 +613,27 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				ext = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
 		}
 		*out = ext;
+		/* a name cut by the length bound ("Charter of the United"): take the
+		 * right extension that keeps most co-occurrences, up to 3 words more */
+		for (int round = 0; round < 3 && right_fragment(c, out->id, units, nu); round++) {
+			const char *key = target_key(tt, out->id);
+			size_t klen = strlen(key);
+			choice rx = *out;
+			for (size_t k = 0; k < ch->ntouched; k++) {
+				uint32_t id = ch->touched[k];
+				const char *tk = target_key(tt, id);
+				if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw + 3 ||
+				    ch->cnt[id] < EXTEND_SHARE * out->co || strncmp(tk, key, klen) != 0 ||
+				    tk[klen] != ' ')
+					continue;
+				if (rx.id == out->id || ch->cnt[id] > rx.co ||
+				    (ch->cnt[id] == rx.co && tt->nwords[id] < tt->nwords[rx.id]))
+					rx = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
+			}
+			if (rx.id == out->id)
+				break;
+			*out = rx;
+		}
 	}
 	for (size_t k = 0; k < ch->ntouched; k++)
 		ch->cnt[ch->touched[k]] = 0;
