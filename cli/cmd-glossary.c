@@ -16,7 +16,8 @@
 
 const char ht_usage_glossary[] =
 	"usage: hutong glossary [--from LANG] [--to LANG] INPUT... [--format FORMAT]\n"
-	"                       [--min-freq N] [--limit N] [--dict FILE] [--suggest] [-o FILE]\n"
+	"                       [--min-freq N] [--limit N] [--dict FILE] [--suggest]\n"
+	"                       [--no-confirm] [-o FILE]\n"
 	"\n"
 	"Build a bilingual glossary from aligned text.  Each INPUT is a TMX file (from\n"
 	"hutong or any CAT tool), a TSV of source<TAB>target unit pairs (*.tsv), or a\n"
@@ -39,6 +40,8 @@ const char ht_usage_glossary[] =
 	"                   and for suggestions\n"
 	"  --suggest        also suggest dictionary translations for unpaired candidates\n"
 	"                   (listed after the attested entries)\n"
+	"  --no-confirm     skip the confirmation pass (target-language terms paired\n"
+	"                   back with source n-grams the source ranking left out)\n"
 	"  -o, --output FILE  write there (atomically) instead of standard output\n"
 	"  -h, --help       show this help\n"
 	"\n"
@@ -69,6 +72,7 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 		{"format", required_argument, NULL, 'F'},   {"min-freq", required_argument, NULL, 'm'},
 		{"limit", required_argument, NULL, 'l'},    {"dict", required_argument, NULL, 'd'},
 		{"suggest", no_argument, NULL, 's'},        {"output", required_argument, NULL, 'o'},
+		{"no-confirm", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
 	memset(a, 0, sizeof *a);
 	ht_gloss_opts_init(&a->opts);
@@ -91,6 +95,7 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 			break;
 		case 'd': a->dict = optarg; break;
 		case 's': a->opts.suggest = 1; break;
+		case 'n': a->opts.confirm = 0; break;
 		case 'o': a->output = optarg; break;
 		case 'h': return ht_cli_help("glossary") == 0 ? -1 : HT_EXIT_USAGE;
 		default:

@@ -49,6 +49,7 @@ static const char *const stop_ar[] = {
 struct ht_ngrammer {
 	char lang[8];
 	size_t max_tokens;
+	int han_words;   /* Chinese and Japanese: every Han character is a word */
 	const char **stop;
 	size_t nstop;
 	/* per-segment scratch */
@@ -89,6 +90,7 @@ ht_ngrammer *ht_ngrammer_new(const char *lang, size_t max_tokens)
 	ht_ngrammer *ng = ht_xcalloc(1, sizeof *ng);
 	primary_lang(lang, ng->lang);
 	ng->max_tokens = max_tokens ? max_tokens : 1;
+	ng->han_words = strcmp(ng->lang, "zh") == 0 || strcmp(ng->lang, "ja") == 0;
 	const char *const *list = NULL;
 	size_t n = 0;
 #define USE(l) (list = (l), n = sizeof(l) / sizeof *(l))
@@ -301,6 +303,20 @@ static int is_opening_mark(int32_t cp)
 	       cp == 0x2018 || cp == '\'';
 }
 
+/* Chinese function characters: a Chinese n-gram neither starts nor ends
+ * with one (的 和 与 及 在 对 是 等 并 或 其 之 了 为 以 于 将 把 被 由 从 向). */
+static int is_zh_function_char(int32_t cp)
+{
+	static const int32_t fn[] = {0x7684, 0x548C, 0x4E0E, 0x53CA, 0x5728, 0x5BF9, 0x662F,
+				     0x7B49, 0x5E76, 0x6216, 0x5176, 0x4E4B, 0x4E86, 0x4E3A,
+				     0x4EE5, 0x4E8E, 0x5C06, 0x628A, 0x88AB, 0x7531, 0x4ECE,
+				     0x5411};
+	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++)
+		if (fn[i] == cp)
+			return 1;
+	return 0;
+}
+
 static int is_upper_initial(const char *w, size_t len)
 {
 	size_t i = 0;
@@ -338,7 +354,7 @@ static void classify_tokens(ht_ngrammer *ng, const char *s, size_t len)
 			in->kind = TK_NUMBER;
 		else if (tk->type == HT_TOK_PUNCT && is_hyphen(cp))
 			in->kind = TK_HYPHEN;
-		else if (tk->type == HT_TOK_WORD)
+		else if (tk->type == HT_TOK_WORD || (tk->type == HT_TOK_HAN && ng->han_words))
 			in->kind = TK_WORD;
 		else
 			in->kind = TK_BREAK;
@@ -357,8 +373,9 @@ static void classify_tokens(ht_ngrammer *ng, const char *s, size_t len)
 		in->kfirst = ng->keys.len;
 		ht_key_fold(w, wl, &ng->keys);
 		in->stop = in->kind == TK_WORD &&
-			   ht_ngrammer_is_stopword(ng, ng->keys.s + in->kfirst,
-						   ng->keys.len - in->kfirst);
+			   (tk->type == HT_TOK_HAN ? is_zh_function_char(cp)
+						   : ht_ngrammer_is_stopword(ng, ng->keys.s + in->kfirst,
+									     ng->keys.len - in->kfirst));
 		normalise_key(ng->lang, &ng->keys, in->kfirst);
 		in->kfirst_len = ng->keys.len - in->kfirst;
 		if (in->kind == TK_WORD && is_upper_initial(w, wl)) {
@@ -424,7 +441,8 @@ void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn
 			if (in->kind == TK_BREAK)
 				break;
 			if (j > i) {
-				ht_buf_addc(&ng->key, ' ');
+				if (ng->toks[j].type != HT_TOK_HAN || ng->toks[j - 1].type != HT_TOK_HAN)
+					ht_buf_addc(&ng->key, ' ');
 				ht_buf_add(&ng->key, ng->keys.s + in->krest, in->krest_len);
 			} else
 				ht_buf_add(&ng->key, ng->keys.s + in->kfirst, in->kfirst_len);

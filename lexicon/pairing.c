@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "common/util.h"
 #include "hutong/terms.h"
 #include "lexicon/pairing-internal.h"
@@ -27,6 +29,11 @@
 #define DICT_MARGIN 0.3
 /* Units looked at to compare in-sentence positions in an exact tie. */
 #define POSITION_SAMPLE 10
+/* The confirmation pass adds a pair only with at least this Dice. */
+#define CONFIRM_MIN_DICE 0.7
+/* ... and in at least this many units: fewer say too little about the
+ * edges of a raw n-gram. */
+#define CONFIRM_MIN_FREQ 3
 /* At most this many tied n-grams are compared by position (repeated
  * boilerplate sentences tie every n-gram they contain). */
 #define POSITION_MAX_TIED 8
@@ -39,6 +46,7 @@ void ht_gloss_opts_init(ht_gloss_opts *opts)
 	opts->min_freq = 2;
 	opts->min_dice = 0.3;
 	opts->max_target_words = 7;
+	opts->confirm = 1;
 }
 
 /* ---- interned target n-grams ---- */
@@ -49,6 +57,7 @@ typedef struct target_table {
 	uint32_t *df;       /* units containing the id */
 	uint32_t *last;     /* last unit (+1) counted, to count a unit once */
 	uint8_t *nwords;
+	uint32_t *hash;     /* of the key, per id: most probes end without memcmp */
 	size_t n, cap;
 	uint32_t *slots;    /* open addressing: id + 1, 0 when empty */
 	size_t nslots;
@@ -71,8 +80,7 @@ static void table_rehash(target_table *tt)
 	size_t n = tt->nslots ? tt->nslots * 2 : 1024;
 	uint32_t *slots = ht_xcalloc(n, sizeof *slots);
 	for (size_t id = 0; id < tt->n; id++) {
-		const char *k = target_key(tt, id);
-		size_t h = (size_t)hash_bytes(k, strlen(k)) & (n - 1);
+		size_t h = tt->hash[id] & (n - 1);
 		while (slots[h])
 			h = (h + 1) & (n - 1);
 		slots[h] = (uint32_t)(id + 1);
@@ -86,18 +94,26 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, size_t
 {
 	if ((tt->n + 1) * 2 > tt->nslots)
 		table_rehash(tt);
-	size_t mask = tt->nslots - 1, h = (size_t)hash_bytes(key, len) & mask;
+	uint32_t full = (uint32_t)hash_bytes(key, len);
+	size_t mask = tt->nslots - 1, h = full & mask;
 	for (; tt->slots[h]; h = (h + 1) & mask) {
 		size_t id = tt->slots[h] - 1;
+		if (tt->hash[id] != full)
+			continue;
 		const char *k = target_key(tt, id);
 		if (memcmp(k, key, len) == 0 && k[len] == 0)
 			return id;
 	}
 	size_t id = tt->n;
+	size_t old_cap = tt->cap;
 	HT_GROW(tt->off, id + 1, tt->cap);
-	tt->df = ht_xrealloc(tt->df, tt->cap * sizeof *tt->df);
-	tt->last = ht_xrealloc(tt->last, tt->cap * sizeof *tt->last);
-	tt->nwords = ht_xrealloc(tt->nwords, tt->cap * sizeof *tt->nwords);
+	if (tt->cap != old_cap) {
+		tt->df = ht_xrealloc(tt->df, tt->cap * sizeof *tt->df);
+		tt->last = ht_xrealloc(tt->last, tt->cap * sizeof *tt->last);
+		tt->nwords = ht_xrealloc(tt->nwords, tt->cap * sizeof *tt->nwords);
+		tt->hash = ht_xrealloc(tt->hash, tt->cap * sizeof *tt->hash);
+	}
+	tt->hash[id] = full;
 	tt->off[id] = tt->pool.len;
 	ht_buf_add(&tt->pool, key, len);
 	ht_buf_addc(&tt->pool, 0);
@@ -109,6 +125,20 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, size_t
 	return id;
 }
 
+static int table_find(const target_table *tt, const char *key, size_t len)
+{
+	if (!tt->nslots)
+		return 0;
+	uint32_t full = (uint32_t)hash_bytes(key, len);
+	size_t mask = tt->nslots - 1, h = full & mask;
+	for (; tt->slots[h]; h = (h + 1) & mask) {
+		const char *k = target_key(tt, tt->slots[h] - 1);
+		if (tt->hash[tt->slots[h] - 1] == full && memcmp(k, key, len) == 0 && k[len] == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void table_release(target_table *tt)
 {
 	ht_buf_release(&tt->pool);
@@ -116,6 +146,7 @@ static void table_release(target_table *tt)
 	free(tt->df);
 	free(tt->last);
 	free(tt->nwords);
+	free(tt->hash);
 	free(tt->slots);
 }
 
@@ -166,8 +197,10 @@ static void collect_target_id(const ht_ngram *g, void *ctx)
 static void corpus_add_unit(corpus *c, size_t u, const char *src, size_t slen, const char *tgt,
 			    size_t tlen)
 {
+	size_t old_cap = c->units_cap;
 	HT_GROW(c->tm_unit, c->nunits + 2, c->units_cap);
-	c->ids_off = ht_xrealloc(c->ids_off, c->units_cap * sizeof *c->ids_off);
+	if (c->units_cap != old_cap)
+		c->ids_off = ht_xrealloc(c->ids_off, c->units_cap * sizeof *c->ids_off);
 	if (c->nunits == 0)
 		c->ids_off[0] = 0;
 	c->tm_unit[c->nunits] = u;
@@ -201,9 +234,11 @@ static const struct occurrence *unit_target(const corpus *c, size_t u, size_t id
 
 static int is_zh(const char *lang) { return lang[0] == 'z' && lang[1] == 'h' && (!lang[2] || lang[2] == '-'); }
 
-/* How many target words a translation of `term` may plausibly have, and how
- * many it has typically: a Chinese character carries about half a word. */
-static void target_length_bounds(const char *from, const char *term, size_t *maxw, double *expect)
+/* How many target tokens a translation of `term` may plausibly have, and
+ * how many it has typically: a Chinese character carries about half a word
+ * (so an English word about two characters). */
+static void target_length_bounds(const char *from, const char *to, const char *term, size_t *maxw,
+				 double *expect)
 {
 	ht_token *toks = NULL;
 	size_t n = 0, cap = 0, han = 0, words = 0;
@@ -218,6 +253,9 @@ static void target_length_bounds(const char *from, const char *term, size_t *max
 	if (is_zh(from) || han > words) {
 		*maxw = (han + 1) / 2 + 1 + words;
 		*expect = han / 2.0 + words;
+	} else if (is_zh(to)) {
+		*maxw = 3 * words + 2;
+		*expect = 2.0 * words;
 	} else {
 		*maxw = 2 * words + 1;
 		*expect = (double)words;
@@ -445,6 +483,41 @@ static double position_distance(const corpus *c, const char *term, size_t id, co
 	return n ? sum / (double)n : 1.0;
 }
 
+/* True when one word follows at least 75 % of the occurrences of target
+ * `id` in the given units: the n-gram is the left part of a longer name. */
+static int right_fragment(const corpus *c, size_t id, const size_t *units, size_t nu)
+{
+	const char *next[32];
+	size_t nlen[32], n = 0, seen = 0;
+	for (size_t k = 0; k < nu && seen < 32; k++) {
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
+			continue;
+		seen++;
+		size_t len;
+		const char *seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		size_t i = o->start + o->len;
+		while (i < len && seg[i] == ' ')
+			i++;
+		size_t j = i;
+		while (j < len && seg[j] != ' ' && seg[j] != ',' && seg[j] != '.' && seg[j] != ';' &&
+		       seg[j] != ')' && seg[j] != ':')
+			j++;
+		if (j > i) {
+			next[n] = seg + i;
+			nlen[n++] = j - i;
+		}
+	}
+	for (size_t a = 0; a < n; a++) {
+		size_t same = 0;
+		for (size_t b = 0; b < n; b++)
+			same += nlen[a] == nlen[b] && memcmp(next[a], next[b], nlen[a]) == 0;
+		if (seen >= 2 && same * 4 >= seen * 3)
+			return 1;
+	}
+	return 0;
+}
+
 static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts, const char *term,
 			 const size_t *units, size_t nu, choice *out)
 {
@@ -460,7 +533,8 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 	}
 	size_t maxw;
 	double expect;
-	target_length_bounds(ht_tm_lang(c->tm, c->from), term, &maxw, &expect);
+	target_length_bounds(ht_tm_lang(c->tm, c->from), ht_tm_lang(c->tm, c->to), term, &maxw,
+			     &expect);
 	if (maxw > opts->max_target_words)
 		maxw = opts->max_target_words;
 	const target_table *tt = &c->tt;
@@ -539,6 +613,27 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				ext = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
 		}
 		*out = ext;
+		/* a name cut by the length bound ("Charter of the United"): take the
+		 * right extension that keeps most co-occurrences, up to 3 words more */
+		for (int round = 0; round < 3 && right_fragment(c, out->id, units, nu); round++) {
+			const char *key = target_key(tt, out->id);
+			size_t klen = strlen(key);
+			choice rx = *out;
+			for (size_t k = 0; k < ch->ntouched; k++) {
+				uint32_t id = ch->touched[k];
+				const char *tk = target_key(tt, id);
+				if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw + 3 ||
+				    ch->cnt[id] < EXTEND_SHARE * out->co || strncmp(tk, key, klen) != 0 ||
+				    tk[klen] != ' ')
+					continue;
+				if (rx.id == out->id || ch->cnt[id] > rx.co ||
+				    (ch->cnt[id] == rx.co && tt->nwords[id] < tt->nwords[rx.id]))
+					rx = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
+			}
+			if (rx.id == out->id)
+				break;
+			*out = rx;
+		}
 	}
 	for (size_t k = 0; k < ch->ntouched; k++)
 		ch->cnt[ch->touched[k]] = 0;
@@ -674,25 +769,165 @@ static void add_suggestion(ht_glossary *g, const ht_dict *dict, const ht_termset
 	ht_glossary_add(g, &e);
 }
 
-static ht_status pair_all(corpus *c, const ht_gloss_opts *opts, ht_glossary *g)
+/* What the glossary already holds: folded sources ("s:...") and targets
+ * ("t:..."), so that the confirmation pass adds only new pairs. */
+typedef struct glossary_sink {
+	ht_glossary *g;
+	target_table known;
+	size_t entries;
+	ht_buf tmp;
+} glossary_sink;
+
+static int sink_knows(glossary_sink *k, char side, const char *text, int add)
 {
+	ht_buf_reset(&k->tmp);
+	ht_buf_addc(&k->tmp, side);
+	ht_buf_addc(&k->tmp, ':');
+	ht_key_fold(text, strlen(text), &k->tmp);
+	if (add) {
+		table_intern(&k->known, k->tmp.s, k->tmp.len, 0);
+		return 1;
+	}
+	return table_find(&k->known, k->tmp.s, k->tmp.len);
+}
+
+static int has_han(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;)
+		if (ht_is_han(ht_utf8_next(s, len, &i)))
+			return 1;
+	return 0;
+}
+
+static int is_letter_or_digit(int32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Units of every n-gram id (the inverse of the unit index), built for the
+ * confirmation pass, which needs the units of a raw source n-gram. */
+typedef struct postings {
+	size_t *off;   /* id's units are units[off[id] .. off[id+1]) */
+	size_t *units;
+} postings;
+
+static void postings_build(const corpus *c, postings *p)
+{
+	p->off = ht_xcalloc(c->tt.n + 1, sizeof *p->off);
+	for (size_t id = 0; id < c->tt.n; id++)
+		p->off[id + 1] = p->off[id] + c->tt.df[id];
+	p->units = ht_xmalloc((c->nids ? c->nids : 1) * sizeof *p->units);
+	size_t *fill = ht_xmalloc((c->tt.n ? c->tt.n : 1) * sizeof *fill);
+	memcpy(fill, p->off, c->tt.n * sizeof *fill);
+	for (size_t u = 0; u < c->nunits; u++)
+		for (size_t k = c->ids_off[u]; k < c->ids_off[u + 1]; k++)
+			p->units[fill[c->ids[k]]++] = u;
+	free(fill);
+}
+
+static void postings_release(postings *p)
+{
+	free(p->off);
+	free(p->units);
+}
+
+/* The confirmation pass keeps a pair only when it is mutual: the source
+ * n-gram, paired forward on its own units, picks the same target term. */
+typedef struct mutual_check {
+	corpus *fwd;
+	chooser ch;
+	const ht_gloss_opts *opts;
+	postings post;
+	ht_buf a, b;
+} mutual_check;
+
+static int is_mutual(mutual_check *m, const corpus *rev, size_t src_id, const char *src,
+		     const char *target)
+{
+	const size_t *units = m->post.units + m->post.off[src_id];
+	size_t nu = m->post.off[src_id + 1] - m->post.off[src_id];
+	choice back;
+	if (!choose_target(m->fwd, &m->ch, m->opts, src, units, nu, &back))
+		return 0;
+	char *back_text = best_surface(m->fwd, back.id, units, nu);
+	ht_buf_reset(&m->a);
+	ht_key_fold(back_text, strlen(back_text), &m->a);
+	ht_buf_reset(&m->b);
+	ht_key_fold(target, strlen(target), &m->b);
+	free(back_text);
+	(void)rev;
+	return strcmp(m->a.s, m->b.s) == 0;
+}
+
+/* A Chinese n-gram is a fragment when one neighbouring character (Han,
+ * letter or digit) accompanies at least 75 % of its occurrences in the
+ * units it shares with its partner: 浦路斯共和国 (塞浦路斯共和国), 年后发展议程
+ * (2015年后发展议程).  The termset filters its own candidates so; the
+ * confirmation pass meets raw n-grams. */
+static int is_fragment(const corpus *c, size_t id, const size_t *units, size_t nu)
+{
+	int32_t left[64], right[64];
+	size_t nl = 0, nr = 0, n = 0;
+	for (size_t k = 0; k < nu && n < 64; k++) {
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
+			continue;
+		size_t len;
+		const char *seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		size_t i = o->start, j = o->start + o->len;
+		int32_t l = i > 0 ? ht_utf8_prev(seg, &i) : 0;
+		int32_t r = j < len ? ht_utf8_next(seg, len, &j) : 0;
+		n++;
+		if (l && (ht_is_han(l) || is_letter_or_digit(l)))
+			left[nl++] = l;
+		if (r && (ht_is_han(r) || is_letter_or_digit(r)))
+			right[nr++] = r;
+	}
+	for (int side = 0; side < 2; side++) {
+		const int32_t *v = side ? right : left;
+		size_t m = side ? nr : nl;
+		for (size_t a = 0; a < m; a++) {
+			size_t same = 0;
+			for (size_t b = 0; b < m; b++)
+				same += v[b] == v[a];
+			if (n && same * 4 >= n * 3)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Pair every ranked candidate of c->ts with a target n-gram.  Forward, the
+ * candidate is the source term; in the confirmation pass (reverse) c is the
+ * mirrored corpus: the candidate is a target-language term and the n-gram
+ * its source-language counterpart, kept only when both are new. */
+static void pair_all(corpus *c, const ht_gloss_opts *opts, glossary_sink *sink,
+		     mutual_check *mutual)
+{
+	int reverse = mutual != NULL;
 	chooser ch = {0};
 	ht_buf_init(&ch.support);
 	ht_buf_init(&ch.a);
 	ht_buf_init(&ch.b);
 	ch.cnt = ht_xcalloc(c->tt.n ? c->tt.n : 1, sizeof *ch.cnt);
-	size_t *unpaired = NULL, nunpaired = 0, ucap = 0, entries = 0;
+	size_t *unpaired = NULL, nunpaired = 0, ucap = 0;
 	/* a target shared by several sources (nested candidates) is spelt once */
 	char **surfaces = ht_xcalloc(c->tt.n ? c->tt.n : 1, sizeof *surfaces);
 	size_t ncand = ht_termset_count(c->ts);
 	for (size_t i = 0; i < ncand; i++) {
-		if (opts->limit && entries >= opts->limit)
+		if (opts->limit && sink->entries >= opts->limit)
 			break;
 		size_t nu;
 		const size_t *units = ht_termset_units(c->ts, i, &nu);
 		const char *term = ht_termset_term(c->ts, i);
 		choice best;
-		if (nu < opts->min_freq || !choose_target(c, &ch, opts, term, units, nu, &best)) {
+		if (reverse && sink_knows(sink, 't', term, 0))
+			continue;
+		if (nu < opts->min_freq || !choose_target(c, &ch, opts, term, units, nu, &best) ||
+		    (reverse && (best.dice < CONFIRM_MIN_DICE || best.co < CONFIRM_MIN_FREQ))) {
 			HT_GROW(unpaired, nunpaired + 1, ucap);
 			unpaired[nunpaired++] = i;
 			continue;
@@ -705,11 +940,16 @@ static ht_status pair_all(corpus *c, const ht_gloss_opts *opts, ht_glossary *g)
 			}
 		if (!surfaces[best.id])
 			surfaces[best.id] = best_surface(c, best.id, units, nu);
-		const char *target = surfaces[best.id];
+		const char *other = surfaces[best.id];
+		if (reverse && (sink_knows(sink, 's', other, 0) ||
+				(is_zh(c->to_lang) &&
+				 (!has_han(other) || is_fragment(c, best.id, units, nu))) ||
+				!is_mutual(mutual, c, best.id, other, term)))
+			continue;
 		size_t tu = c->tm_unit[ex];
 		ht_gloss_entry e = {
-			.source = term,
-			.target = target,
+			.source = reverse ? other : term,
+			.target = reverse ? term : other,
 			.freq = best.co,
 			.score = best.dice,
 			.confidence = pair_confidence(best.dice, best.co),
@@ -717,12 +957,14 @@ static ht_status pair_all(corpus *c, const ht_gloss_opts *opts, ht_glossary *g)
 			.example_unit = ht_tm_unit_id(c->tm, tu),
 			.suggestion = 0,
 		};
-		ht_glossary_add(g, &e);
-		entries++;
+		ht_glossary_add(sink->g, &e);
+		sink_knows(sink, 's', e.source, 1);
+		sink_knows(sink, 't', e.target, 1);
+		sink->entries++;
 	}
-	if (opts->suggest)
+	if (opts->suggest && !reverse)
 		for (size_t k = 0; k < nunpaired; k++)
-			add_suggestion(g, opts->dict, c->ts, unpaired[k], &ch.a);
+			add_suggestion(sink->g, opts->dict, c->ts, unpaired[k], &ch.a);
 	for (size_t k = 0; k < c->tt.n; k++)
 		free(surfaces[k]);
 	free(surfaces);
@@ -732,7 +974,19 @@ static ht_status pair_all(corpus *c, const ht_gloss_opts *opts, ht_glossary *g)
 	ht_buf_release(&ch.support);
 	ht_buf_release(&ch.a);
 	ht_buf_release(&ch.b);
-	return HT_OK;
+}
+
+/* Index the units of `tm` that have both languages: `ts` gets the text of
+ * language `cand`, the n-gram index that of language `other`. */
+static size_t corpus_fill(corpus *c, const ht_tm *tm, size_t cand, size_t other)
+{
+	for (size_t u = 0; u < ht_tm_unit_count(tm); u++) {
+		size_t slen, tlen;
+		const char *s = ht_tm_seg(tm, u, cand, &slen), *t = ht_tm_seg(tm, u, other, &tlen);
+		if (s && t && slen && tlen)
+			corpus_add_unit(c, u, s, slen, t, tlen);
+	}
+	return c->nunits;
 }
 
 ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
@@ -757,24 +1011,63 @@ ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 	ht_buf_init(&c.tt.pool);
 	c.ng = ht_ngrammer_new(to, opts->max_target_words);
 	c.ts = ht_termset_new(from);
-	for (size_t u = 0; u < ht_tm_unit_count(tm); u++) {
-		size_t slen, tlen;
-		const char *s = ht_tm_seg(tm, u, c.from, &slen), *t = ht_tm_seg(tm, u, c.to, &tlen);
-		if (s && t && slen && tlen)
-			corpus_add_unit(&c, u, s, slen, t, tlen);
-	}
-	if (c.nunits == 0) {
+	if (corpus_fill(&c, tm, c.from, c.to) == 0) {
 		corpus_release(&c);
 		return ht_error_set(err, HT_ERR_DATA, "no aligned unit has both a '%s' and a '%s' segment",
 				    from, to);
 	}
 	st = ht_termset_rank(c.ts, opts->min_freq, err);
+	glossary_sink sink = {.g = NULL};
+	ht_buf_init(&sink.known.pool);
+	ht_buf_init(&sink.tmp);
 	if (st == HT_OK) {
-		*out = ht_glossary_new(from, to);
-		st = pair_all(&c, opts, *out);
+		sink.g = ht_glossary_new(from, to);
+		pair_all(&c, opts, &sink, NULL);
+	}
+	if (st == HT_OK && opts->confirm) {
+		/* confirmation across languages: target-language terms whose
+		 * counterpart the source ranking left out (it drops, e.g., terms
+		 * that open with a clause verb: 减少灾害风险) */
+		corpus r = {.tm = tm, .from = (size_t)ti, .to = (size_t)fi, .to_lang = from};
+		ht_buf_init(&r.tt.pool);
+		r.ng = ht_ngrammer_new(from, is_zh(from) ? 8 : opts->max_target_words);
+		r.ts = ht_termset_new(to);
+		corpus_fill(&r, tm, r.from, r.to);
+		st = ht_termset_rank(r.ts, opts->min_freq, err);
+		ht_gloss_opts ropts = *opts;
+		ropts.dict = NULL; /* the dictionary reads from -> to only */
+		ropts.suggest = 0;
+		ropts.max_target_words = is_zh(from) ? 8 : opts->max_target_words;
+		if (st == HT_OK) {
+			mutual_check m = {.fwd = &c, .opts = opts};
+			m.ch.cnt = ht_xcalloc(c.tt.n ? c.tt.n : 1, sizeof *m.ch.cnt);
+			ht_buf_init(&m.ch.support);
+			ht_buf_init(&m.ch.a);
+			ht_buf_init(&m.ch.b);
+			ht_buf_init(&m.a);
+			ht_buf_init(&m.b);
+			postings_build(&r, &m.post);
+			pair_all(&r, &ropts, &sink, &m);
+			postings_release(&m.post);
+			free(m.ch.cnt);
+			free(m.ch.touched);
+			ht_buf_release(&m.ch.support);
+			ht_buf_release(&m.ch.a);
+			ht_buf_release(&m.ch.b);
+			ht_buf_release(&m.a);
+			ht_buf_release(&m.b);
+		}
+		corpus_release(&r);
 	}
 	corpus_release(&c);
-	return st;
+	table_release(&sink.known);
+	ht_buf_release(&sink.tmp);
+	if (st != HT_OK) {
+		ht_glossary_free(sink.g);
+		return st;
+	}
+	*out = sink.g;
+	return HT_OK;
 }
 
 ht_status ht_glossary_suggest(const char *const *texts, const size_t *lens,

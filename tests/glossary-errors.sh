@@ -47,6 +47,8 @@ check 2 "no input given" --
 check 2 "--suggest needs --dict" -- --suggest "$tmp/good.tsv"
 check 2 "both 'zh'" -- --from zh --to zh "$tmp/good.tsv"
 check 2 "one document has no aligned version" -- "$HT_SRCDIR/corpora/A_RES_76_295.zh.txt"
+check 2 "both documents are in 'zh'" -- "$HT_SRCDIR/corpora/A_RES_76_295.zh.txt" "$HT_SRCDIR/corpora/A_RES_76_295.zh.txt"
+check 2 "mix of documents and aligned files" -- "$HT_SRCDIR/corpora/A_RES_76_295.zh.txt" "$tmp/good.tsv"
 
 "$HUTONG" glossary --help >"$tmp/out" 2>/dev/null && grep -q '^usage: hutong glossary' "$tmp/out" ||
 	{ echo "FAIL: --help"; fail=1; }

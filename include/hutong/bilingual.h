@@ -20,6 +20,14 @@
  * `suggestion`.  With opts->suggest, ht_glossary_build also appends such
  * suggestions for candidates it could not pair, after all attested entries.
  *
+ * With opts->confirm, a second pass runs the other way: term candidates of
+ * the target side are paired with source n-grams, and a pair whose source
+ * and target are both new, that is mutual (the source n-gram paired forward
+ * gives the same target), not a fragment of a longer Chinese word, with a Dice
+ * of at least 0.7 over at least 3 units, is added after the first pass's
+ * entries.  This confirms terms across languages that the source-side
+ * ranking alone missed.
+ *
  * The caller owns the returned glossary and frees it with ht_glossary_free.
  * Neither call keeps a pointer to its inputs.
  */
@@ -44,6 +52,8 @@ typedef struct ht_gloss_opts {
 	size_t max_target_words; /* longest target n-gram, in tokens (default 7) */
 	const ht_dict *dict;     /* seed dictionary from -> to, or NULL (default NULL) */
 	int suggest;             /* add dictionary suggestions for unpaired candidates (needs dict) */
+	int confirm;             /* also pair target-language term candidates whose source
+				    counterpart the source ranking left out (default 1) */
 } ht_gloss_opts;
 
 /* Fill `opts` with the defaults above. */
