@@ -352,6 +352,22 @@ void al_side_coarsen(const al_side *f, al_side *c)
 		c->off[u + 1] = (uint32_t)at;
 		c->cum_len[u + 1] = f->cum_len[b];
 	}
+	/* the same test on the blocks: a word in more than 1 block in COARSE_DF
+	 * is dropped at this level and above, so blocks do not fill up with
+	 * words that are everywhere at that scale */
+	uint32_t *df = stamp;
+	memset(df, 0, f->nvocab * sizeof *df);
+	for (size_t k = 0; k < at; k++)
+		df[c->words[k]]++;
+	double limit = c->n / COARSE_DF < 2 ? 2 : c->n / COARSE_DF;
+	size_t keep = 0, from = 0;
+	for (size_t u = 0; u < c->n; u++) {
+		for (size_t k = from; k < c->off[u + 1]; k++)
+			if (df[c->words[k]] <= limit)
+				c->words[keep++] = c->words[k];
+		from = c->off[u + 1];
+		c->off[u + 1] = (uint32_t)keep;
+	}
 	free(stamp);
 	al_side_index(c);
 }
