@@ -34,7 +34,7 @@ const al_params al_default_params = {
 	.spread_k = 2.8,
 	.band_fine = 8,
 	.band_coarse = 10,
-	.band_guided = 12,
+	.band_guided = 6,
 };
 
 typedef struct bead_type {
@@ -122,6 +122,7 @@ typedef struct level {
 	covtab *ttab;     /* target units lo - 4 .. hi - 1 of the current row */
 	size_t tmask, tnext;
 	occ_window occ_t, occ_s; /* where target words / source words occur near the band */
+	float *logl_s, *logl_t;  /* run_log_lengths of both sides */
 } level;
 
 /* Add w to v[c] for every bit c set in d, run by run through a difference
@@ -176,11 +177,17 @@ static inline float covtab_get(const covtab *tab, size_t c, size_t len)
 	return c >= tab->base && c - tab->base < WIN ? tab->v[len - 1][c - tab->base] : 0.0f;
 }
 
-static double length_factor(const level *lv, double ls, double lt)
+/* The length factor of a bead whose log length ratio (target over expected)
+ * is d. */
+static inline double length_shape(const level *lv, double d)
 {
-	double d = log((lt + 2.0) / (lv->ratio * ls + 2.0));
 	double x = d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma);
 	return 1.0 / (1.0 + x + 0.5 * x * x); /* about exp(-x), a Gaussian on the log ratio */
+}
+
+static double length_factor(const level *lv, double ls, double lt)
+{
+	return length_shape(lv, log((lt + 2.0) / (lv->ratio * ls + 2.0)));
 }
 
 /* Similarity of the bead source [a, a + ds) : target [c, c + dt). */
@@ -197,10 +204,22 @@ static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t 
 	double share = wsum > 0 ? cov / wsum : 0;
 	if (share > 1)
 		share = 1;
-	double ls = lv->s->cum_len[a + ds] - lv->s->cum_len[a];
-	double lt = lv->t->cum_len[c + dt] - lv->t->cum_len[c];
+	double d = lv->logl_t[c * MAXRUN + dt - 1] - lv->logl_s[a * MAXRUN + ds - 1];
 	double floor = lv->prm->len_floor;
-	return length_factor(lv, ls, lt) * (floor + (1 - floor) * share);
+	return length_shape(lv, d) * (floor + (1 - floor) * share);
+}
+
+/* log(length + 2) of every run of 1..4 units (source lengths scaled by the
+ * ratio), so that the DP takes no logarithm per bead. */
+static float *run_log_lengths(const al_side *side, double scale)
+{
+	float *v = ht_xmalloc((side->n * MAXRUN + 1) * sizeof *v);
+	for (size_t a = 0; a < side->n; a++)
+		for (size_t k = 1; k <= MAXRUN; k++) {
+			size_t b = a + k < side->n ? a + k : side->n;
+			v[a * MAXRUN + k - 1] = (float)log(scale * (side->cum_len[b] - side->cum_len[a]) + 2.0);
+		}
+	return v;
 }
 
 /* Covered weight of side a's units [u0, u1) against the words stamped in
@@ -298,6 +317,8 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	lv->tmask = tring - 1;
 	lv->tnext = 0;
 	compute_rmin(lv);
+	lv->logl_s = run_log_lengths(lv->s, lv->ratio);
+	lv->logl_t = run_log_lengths(lv->t, 1.0);
 	occ_init(&lv->occ_t, lv->t);
 	occ_init(&lv->occ_s, lv->s);
 
@@ -358,6 +379,8 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	free(cstart);
 	free(lv->ttab);
 	free(lv->rmin);
+	free(lv->logl_s);
+	free(lv->logl_t);
 	occ_release(&lv->occ_t);
 	occ_release(&lv->occ_s);
 	*out = beads;
