@@ -410,8 +410,10 @@ static void csr(uint32_t **off, uint32_t **to, size_t nfrom, const uint64_t *pai
 void al_links_build(al_links *l, size_t nsrc, size_t ntgt, const uint64_t *pairs_in, size_t npairs)
 {
 	uint64_t *pairs = ht_xmalloc((npairs ? npairs : 1) * sizeof *pairs);
-	memcpy(pairs, pairs_in, npairs * sizeof *pairs);
-	qsort(pairs, npairs, sizeof *pairs, cmp_u64);
+	if (npairs) {
+		memcpy(pairs, pairs_in, npairs * sizeof *pairs);
+		qsort(pairs, npairs, sizeof *pairs, cmp_u64);
+	}
 	size_t n = 0;
 	for (size_t k = 0; k < npairs; k++)
 		if (n == 0 || pairs[n - 1] != pairs[k])
