@@ -27,8 +27,31 @@ static uint64_t mix(uint64_t x)
 	return x;
 }
 
+static void pair_grow(pair_table *t)
+{
+	uint64_t *keys = t->keys;
+	uint32_t *index = t->index;
+	size_t old = t->nslots;
+	t->nslots = old ? old * 2 : 1024;
+	t->keys = ht_xcalloc(t->nslots, sizeof *t->keys);
+	t->index = ht_xmalloc(t->nslots * sizeof *t->index);
+	size_t mask = t->nslots - 1;
+	for (size_t h = 0; h < old; h++)
+		if (keys[h]) {
+			size_t g = mix(keys[h] - 1) & mask;
+			while (t->keys[g])
+				g = (g + 1) & mask;
+			t->keys[g] = keys[h];
+			t->index[g] = index[h];
+		}
+	free(keys);
+	free(index);
+}
+
 static uint32_t pair_index(pair_table *t, uint64_t key)
 {
+	if ((t->n + 1) * 2 > t->nslots)
+		pair_grow(t);
 	size_t mask = t->nslots - 1;
 	size_t h = mix(key) & mask;
 	while (t->keys[h]) {
@@ -79,11 +102,6 @@ static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, train
 	uint32_t *ss = ht_xcalloc(p->s.nvocab + 1, sizeof *ss), *ts = ht_xcalloc(p->t.nvocab + 1, sizeof *ts);
 	size_t scap = 0, tcap = 0, pcap = 0, bcap = 0, ns = 0, nt = 0, np = 0, seen = 0;
 	pair_table pt = {0};
-	pt.nslots = 1024;
-	while (pt.nslots < 2 * (total < LEARN_MAX_PAIRS ? total : LEARN_MAX_PAIRS) + 2)
-		pt.nslots *= 2;
-	pt.keys = ht_xcalloc(pt.nslots, sizeof *pt.keys);
-	pt.index = ht_xmalloc(pt.nslots * sizeof *pt.index);
 	memset(tr, 0, sizeof *tr);
 	for (size_t k = 0; k < nbeads; k++) {
 		const ht_bead *b = &beads[k];

@@ -352,6 +352,22 @@ void al_side_coarsen(const al_side *f, al_side *c)
 		c->off[u + 1] = (uint32_t)at;
 		c->cum_len[u + 1] = f->cum_len[b];
 	}
+	/* the same test on the blocks: a word in more than 1 block in COARSE_DF
+	 * is dropped at this level and above, so blocks do not fill up with
+	 * words that are everywhere at that scale */
+	uint32_t *df = stamp;
+	memset(df, 0, f->nvocab * sizeof *df);
+	for (size_t k = 0; k < at; k++)
+		df[c->words[k]]++;
+	double limit = c->n / COARSE_DF < 2 ? 2 : c->n / COARSE_DF;
+	size_t keep = 0, from = 0;
+	for (size_t u = 0; u < c->n; u++) {
+		for (size_t k = from; k < c->off[u + 1]; k++)
+			if (df[c->words[k]] <= limit)
+				c->words[keep++] = c->words[k];
+		from = c->off[u + 1];
+		c->off[u + 1] = (uint32_t)keep;
+	}
 	free(stamp);
 	al_side_index(c);
 }
@@ -394,8 +410,10 @@ static void csr(uint32_t **off, uint32_t **to, size_t nfrom, const uint64_t *pai
 void al_links_build(al_links *l, size_t nsrc, size_t ntgt, const uint64_t *pairs_in, size_t npairs)
 {
 	uint64_t *pairs = ht_xmalloc((npairs ? npairs : 1) * sizeof *pairs);
-	memcpy(pairs, pairs_in, npairs * sizeof *pairs);
-	qsort(pairs, npairs, sizeof *pairs, cmp_u64);
+	if (npairs) {
+		memcpy(pairs, pairs_in, npairs * sizeof *pairs);
+		qsort(pairs, npairs, sizeof *pairs, cmp_u64);
+	}
 	size_t n = 0;
 	for (size_t k = 0; k < npairs; k++)
 		if (n == 0 || pairs[n - 1] != pairs[k])
@@ -489,47 +507,77 @@ static void link_identical_and_cognates(const al_pair *p, pair_list *pl)
 
 /* Dictionary translations of the words of side `from` (looked up by their
  * folded surface forms), as words of the other side. */
-static void link_dictionary(const ht_dict *d, const al_vocab *surface, const uint32_t *surf_id,
-			    const al_vocab *other, int other_english, int reverse, pair_list *pl)
+typedef struct gloss_linker {
+	const ht_dict *d;
+	const al_vocab *other;
+	int other_english, reverse;
+	pair_list *pl;
+	ht_buf fold, key;
+	ht_token *toks;
+	size_t ntoks, cap;
+} gloss_linker;
+
+/* Link word `id` to the words of the other side in the translations of key. */
+static void link_glosses(gloss_linker *gl, const char *key, size_t keylen, uint32_t id)
 {
-	ht_buf fold = HT_BUF_INIT, key = HT_BUF_INIT;
-	ht_token *toks = NULL;
-	size_t ntoks = 0, cap = 0;
-	for (uint32_t sid = 0; sid < surface->n; sid++) {
-		const char *const *tg;
-		size_t nt = ht_dict_lookup(d, al_vocab_str(surface, sid), surface->len[sid], &tg);
-		for (size_t g = 0; g < nt; g++) {
-			ht_buf_reset(&fold);
-			ht_key_fold(tg[g], strlen(tg[g]), &fold);
-			ht_tokenize(fold.s, fold.len, &toks, &ntoks, &cap);
-			for (size_t k = 0; k < ntoks; k++) {
-				const char *w = fold.s + toks[k].start;
-				size_t wl = toks[k].len;
-				if (toks[k].type == HT_TOK_PUNCT)
+	const char *const *tg;
+	size_t nt = ht_dict_lookup(gl->d, key, keylen, &tg);
+	for (size_t g = 0; g < nt; g++) {
+		ht_buf_reset(&gl->fold);
+		ht_key_fold(tg[g], strlen(tg[g]), &gl->fold);
+		ht_tokenize(gl->fold.s, gl->fold.len, &gl->toks, &gl->ntoks, &gl->cap);
+		for (size_t k = 0; k < gl->ntoks; k++) {
+			const char *w = gl->fold.s + gl->toks[k].start;
+			size_t wl = gl->toks[k].len;
+			if (gl->toks[k].type == HT_TOK_PUNCT)
+				continue;
+			if (gl->toks[k].type == HT_TOK_NUMBER)
+				number_key(w, wl, &gl->key);
+			else if (gl->toks[k].type == HT_TOK_WORD) {
+				if (gl->other_english && is_en_stop(w, wl))
 					continue;
-				if (toks[k].type == HT_TOK_NUMBER)
-					number_key(w, wl, &key);
-				else if (toks[k].type == HT_TOK_WORD) {
-					if (other_english && is_en_stop(w, wl))
-						continue;
-					stem_word(w, wl, other_english, &key);
-				} else {
-					ht_buf_reset(&key);
-					ht_buf_add(&key, w, wl);
-				}
-				uint32_t o = al_vocab_find(other, key.s, key.len);
-				if (o == UINT32_MAX)
-					continue;
-				if (reverse)
-					pair_add(pl, o, surf_id[sid]);
-				else
-					pair_add(pl, surf_id[sid], o);
+				stem_word(w, wl, gl->other_english, &gl->key);
+			} else {
+				ht_buf_reset(&gl->key);
+				ht_buf_add(&gl->key, w, wl);
 			}
+			uint32_t o = al_vocab_find(gl->other, gl->key.s, gl->key.len);
+			if (o == UINT32_MAX)
+				continue;
+			if (gl->reverse)
+				pair_add(gl->pl, o, id);
+			else
+				pair_add(gl->pl, id, o);
 		}
 	}
-	free(toks);
-	ht_buf_release(&fold);
-	ht_buf_release(&key);
+}
+
+/* Dictionary translations of the words of side `from` (looked up by their
+ * folded surface forms), as words of the other side.  A Chinese word none of
+ * whose translations occurs on the other side gets those of its characters
+ * (per-character fallback: literary and official texts use many words whose
+ * CEDICT glosses differ from the translator's choice). */
+static void link_dictionary(const ht_dict *d, const al_vocab *surface, const uint32_t *surf_id,
+			    const uint8_t *kinds, const al_vocab *other, int other_english, int reverse,
+			    pair_list *pl)
+{
+	gloss_linker gl = {d, other, other_english, reverse, pl, HT_BUF_INIT, HT_BUF_INIT, NULL, 0, 0};
+	for (uint32_t sid = 0; sid < surface->n; sid++) {
+		const char *s = al_vocab_str(surface, sid);
+		size_t len = surface->len[sid];
+		size_t before = pl->n;
+		link_glosses(&gl, s, len, surf_id[sid]);
+		if (pl->n > before || kinds[surf_id[sid]] != AL_HAN || count_cps(s, len) < 2)
+			continue;
+		for (size_t i = 0; i < len;) {
+			size_t start = i;
+			ht_utf8_next(s, len, &i);
+			link_glosses(&gl, s + start, i - start, surf_id[sid]);
+		}
+	}
+	free(gl.toks);
+	ht_buf_release(&gl.fold);
+	ht_buf_release(&gl.key);
 }
 
 void al_pair_prepare(al_pair *p, const ht_align_opts *opts, const ht_unit *src, size_t nsrc,
@@ -572,9 +620,9 @@ void al_pair_prepare(al_pair *p, const ht_align_opts *opts, const ht_unit *src, 
 	pair_list pl = {0};
 	link_identical_and_cognates(p, &pl);
 	if (forward)
-		link_dictionary(d, &surface, surf_id, &p->vt, bt.english, 0, &pl);
+		link_dictionary(d, &surface, surf_id, p->kind_s, &p->vt, bt.english, 0, &pl);
 	else if (backward)
-		link_dictionary(d, &surface, surf_id, &p->vs, bs.english, 1, &pl);
+		link_dictionary(d, &surface, surf_id, p->kind_t, &p->vs, bs.english, 1, &pl);
 	al_links_build(&p->links, p->vs.n, p->vt.n, pl.v, pl.n);
 	free(pl.v);
 

@@ -92,13 +92,16 @@ typedef struct al_params {
 	double len_sigma;  /* width of the length factor on the log length ratio (first pass) */
 	double spread_k;   /* second pass: width = spread_k x the spread the first pass measured */
 	double len_floor;  /* share of the score that needs no lexical evidence */
-	int band_fine, band_coarse;
+	int band_fine, band_coarse; /* band half-widths: finest level, coarser levels */
+	int band_guided;            /* half-width around the path of an earlier pass */
 } al_params;
 
 extern const al_params al_default_params;
 
-/* Align the prepared pair with the coarse-to-fine dynamic program. */
-void al_align_pair(const al_pair *p, const al_params *prm, ht_bead **beads, size_t *nbeads);
+/* Align the prepared pair with the coarse-to-fine dynamic program, or only
+ * in a band around `guide` (the beads of an earlier pass) when not NULL. */
+void al_align_pair(const al_pair *p, const al_params *prm, const ht_bead *guide, size_t nguide,
+		   ht_bead **beads, size_t *nbeads);
 
 /* ---- scoring alignments against gold (align/align-eval.c) ----
  * Strict and lax precision and recall of Sennrich & Volk (2010), as vecalign's

@@ -34,6 +34,7 @@ const al_params al_default_params = {
 	.spread_k = 2.8,
 	.band_fine = 8,
 	.band_coarse = 10,
+	.band_guided = 6,
 };
 
 typedef struct bead_type {
@@ -121,6 +122,7 @@ typedef struct level {
 	covtab *ttab;     /* target units lo - 4 .. hi - 1 of the current row */
 	size_t tmask, tnext;
 	occ_window occ_t, occ_s; /* where target words / source words occur near the band */
+	float *logl_s, *logl_t;  /* run_log_lengths of both sides */
 } level;
 
 /* Add w to v[c] for every bit c set in d, run by run through a difference
@@ -175,11 +177,17 @@ static inline float covtab_get(const covtab *tab, size_t c, size_t len)
 	return c >= tab->base && c - tab->base < WIN ? tab->v[len - 1][c - tab->base] : 0.0f;
 }
 
-static double length_factor(const level *lv, double ls, double lt)
+/* The length factor of a bead whose log length ratio (target over expected)
+ * is d. */
+static inline double length_shape(const level *lv, double d)
 {
-	double d = log((lt + 2.0) / (lv->ratio * ls + 2.0));
 	double x = d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma);
 	return 1.0 / (1.0 + x + 0.5 * x * x); /* about exp(-x), a Gaussian on the log ratio */
+}
+
+static double length_factor(const level *lv, double ls, double lt)
+{
+	return length_shape(lv, log((lt + 2.0) / (lv->ratio * ls + 2.0)));
 }
 
 /* Similarity of the bead source [a, a + ds) : target [c, c + dt). */
@@ -196,10 +204,22 @@ static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t 
 	double share = wsum > 0 ? cov / wsum : 0;
 	if (share > 1)
 		share = 1;
-	double ls = lv->s->cum_len[a + ds] - lv->s->cum_len[a];
-	double lt = lv->t->cum_len[c + dt] - lv->t->cum_len[c];
+	double d = lv->logl_t[c * MAXRUN + dt - 1] - lv->logl_s[a * MAXRUN + ds - 1];
 	double floor = lv->prm->len_floor;
-	return length_factor(lv, ls, lt) * (floor + (1 - floor) * share);
+	return length_shape(lv, d) * (floor + (1 - floor) * share);
+}
+
+/* log(length + 2) of every run of 1..4 units (source lengths scaled by the
+ * ratio), so that the DP takes no logarithm per bead. */
+static float *run_log_lengths(const al_side *side, double scale)
+{
+	float *v = ht_xmalloc((side->n * MAXRUN + 1) * sizeof *v);
+	for (size_t a = 0; a < side->n; a++)
+		for (size_t k = 1; k <= MAXRUN; k++) {
+			size_t b = a + k < side->n ? a + k : side->n;
+			v[a * MAXRUN + k - 1] = (float)log(scale * (side->cum_len[b] - side->cum_len[a]) + 2.0);
+		}
+	return v;
 }
 
 /* Covered weight of side a's units [u0, u1) against the words stamped in
@@ -297,6 +317,8 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	lv->tmask = tring - 1;
 	lv->tnext = 0;
 	compute_rmin(lv);
+	lv->logl_s = run_log_lengths(lv->s, lv->ratio);
+	lv->logl_t = run_log_lengths(lv->t, 1.0);
 	occ_init(&lv->occ_t, lv->t);
 	occ_init(&lv->occ_s, lv->s);
 
@@ -357,23 +379,26 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	free(cstart);
 	free(lv->ttab);
 	free(lv->rmin);
+	free(lv->logl_s);
+	free(lv->logl_t);
 	occ_release(&lv->occ_t);
 	occ_release(&lv->occ_s);
 	*out = beads;
 	*nout = nb;
 }
 
-/* The band of a level around the path of the level above (coarse beads over
- * units merged in pairs), widened by w rows and columns. */
-static void band_from_coarse(level *lv, const ht_bead *cb, size_t ncb, size_t w)
+/* The band of a level around a path: the path of the level above (beads over
+ * units merged in pairs, scale 2) or of an earlier pass (scale 1), widened by
+ * w rows and columns. */
+static void band_around(level *lv, const ht_bead *cb, size_t ncb, size_t scale, size_t w)
 {
 	size_t n = lv->s->n, m = lv->t->n;
 	size_t *plo = ht_xmalloc((n + 1) * sizeof *plo), *phi = ht_xcalloc(n + 1, sizeof *phi);
 	for (size_t i = 0; i <= n; i++)
 		plo[i] = SIZE_MAX;
 	for (size_t k = 0; k < ncb; k++) {
-		size_t r0 = 2 * cb[k].src, r1 = 2 * (cb[k].src + cb[k].nsrc);
-		size_t c0 = 2 * cb[k].tgt, c1 = 2 * (cb[k].tgt + cb[k].ntgt);
+		size_t r0 = scale * cb[k].src, r1 = scale * (cb[k].src + cb[k].nsrc);
+		size_t c0 = scale * cb[k].tgt, c1 = scale * (cb[k].tgt + cb[k].ntgt);
 		r0 = r0 < n ? r0 : n;
 		r1 = r1 < n ? r1 : n;
 		c0 = c0 < m ? c0 : m;
@@ -422,7 +447,7 @@ static void band_full(level *lv)
 }
 
 static void solve(const al_side *s, const al_side *t, const al_links *links, const al_params *prm,
-		  double ratio, int finest, ht_bead **out, size_t *nout)
+		  double ratio, int finest, const ht_bead *guide, size_t nguide, ht_bead **out, size_t *nout)
 {
 	level lv = {.s = s, .t = t, .links = links, .prm = prm, .ratio = ratio};
 	if (finest) {
@@ -434,16 +459,18 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 	}
 	if (s->n <= COARSEST && t->n <= COARSEST)
 		band_full(&lv);
+	else if (guide)
+		band_around(&lv, guide, nguide, 1, (size_t)prm->band_guided);
 	else {
 		al_side cs, ct;
 		al_side_coarsen(s, &cs);
 		al_side_coarsen(t, &ct);
 		ht_bead *cb;
 		size_t ncb;
-		solve(&cs, &ct, links, prm, ratio, 0, &cb, &ncb);
+		solve(&cs, &ct, links, prm, ratio, 0, NULL, 0, &cb, &ncb);
 		al_side_release(&cs);
 		al_side_release(&ct);
-		band_from_coarse(&lv, cb, ncb, (size_t)(finest ? prm->band_fine : prm->band_coarse));
+		band_around(&lv, cb, ncb, 2, (size_t)(finest ? prm->band_fine : prm->band_coarse));
 		free(cb);
 	}
 	run_dp(&lv, out, nout);
@@ -453,11 +480,12 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 	free(lv.hi);
 }
 
-void al_align_pair(const al_pair *p, const al_params *prm, ht_bead **beads, size_t *nbeads)
+void al_align_pair(const al_pair *p, const al_params *prm, const ht_bead *guide, size_t nguide,
+		   ht_bead **beads, size_t *nbeads)
 {
 	double ls = p->s.cum_len[p->s.n], lt = p->t.cum_len[p->t.n];
 	double ratio = (lt + 1.0) / (ls + 1.0);
-	solve(&p->s, &p->t, &p->links, prm, ratio, 1, beads, nbeads);
+	solve(&p->s, &p->t, &p->links, prm, ratio, 1, guide, nguide, beads, nbeads);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -534,15 +562,17 @@ ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t n
 		sscanf(tune, "%lf,%lf,%lf,%lf", &prm.skip, &prm.len_sigma, &prm.len_floor, &prm.spread_k);
 #endif
 	al_pair_prepare(&p, opts, src, nsrc, tgt, ntgt);
-	al_align_pair(&p, &prm, beads, nbeads);
+	al_align_pair(&p, &prm, NULL, 0, beads, nbeads);
 	/* second pass with the translations the first one taught, and the
 	 * length spread it showed */
 	double spread = length_spread(&p, *beads, *nbeads);
 	if (spread > 0)
 		prm.len_sigma = fmin(fmax(prm.spread_k * spread, 0.3), 1.2);
 	al_pair_learn(&p, *beads, *nbeads);
-	free(*beads);
-	al_align_pair(&p, &prm, beads, nbeads);
+	ht_bead *first = *beads;
+	size_t nfirst = *nbeads;
+	al_align_pair(&p, &prm, first, nfirst, beads, nbeads);
+	free(first);
 	al_pair_release(&p);
 	return HT_OK;
 }

@@ -59,10 +59,11 @@ for n in "$@"; do
 	/usr/bin/time -v $cmd "$tmp/zh" "$tmp/en" > "$tmp/beads" 2> "$tmp/time"
 	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$tmp/time")
 	kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tmp/time")
+	cpu=$(sed -n 's/.*\(User\|System\) time (seconds): //p' "$tmp/time" | awk '{ s += $1 } END { print s }')
 	secs=$(echo "$wall" | awk -F: '{ s = 0; for (k = 1; k <= NF; k++) s = s * 60 + $k; print s }')
 	f1=$("$top/hutong" eval align --json "$tmp/gold" "$tmp/beads" |
 		sed 's/.*"strict":{[^}]*"f1":\([0-9.]*\)}.*/\1/')
-	echo "$ns zh / $nt en sentences: wall ${secs}s," \
+	echo "$ns zh / $nt en sentences: wall ${secs}s (CPU ${cpu}s)," \
 		"$(awk -v n="$ns" -v m="$nt" -v s="$secs" 'BEGIN { printf "%.0f", (n + m) / (s > 0 ? s : 0.01) }') sentences/s," \
 		"peak $((kb / 1024)) MB, strict F1 $f1"
 done

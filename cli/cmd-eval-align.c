@@ -51,12 +51,13 @@ int ht_cmd_eval_align(int argc, char **argv)
 	int json = 0, verbose = 0, c;
 	enum al_bead_format gold_fmt = AL_FORMAT_AUTO;
 	optind = 1;
+	opterr = 0; /* one line of our own on misuse */
 	while ((c = getopt_long(argc, argv, "jvl", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'v': verbose = 1; break;
 		case 'l': gold_fmt = AL_FORMAT_LADDER; break;
-		default: return ht_cli_usage_error("eval align", "unknown option");
+		default: return ht_cli_usage_error("eval align", "unknown option %s", argv[optind - 1]);
 		}
 	}
 	int nfiles = argc - optind;

@@ -116,7 +116,8 @@ static void build_index(loader *ld)
 {
 	ht_dict *d = ld->d;
 	sort_keys = d->keys.s;
-	qsort(ld->pairs, ld->npairs, sizeof *ld->pairs, pair_cmp);
+	if (ld->npairs)
+		qsort(ld->pairs, ld->npairs, sizeof *ld->pairs, pair_cmp);
 	d->ptrs = ht_xmalloc((ld->npairs ? ld->npairs : 1) * sizeof *d->ptrs);
 	size_t distinct = 0;
 	for (size_t i = 0; i < ld->npairs; i++)

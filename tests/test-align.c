@@ -210,7 +210,7 @@ START_TEST(hundred_thousand_one_character_lines)
 	for (size_t k = 0; k < n; k++)
 		s[k] = (ht_unit){k % 7 ? "a" : "7", 1};
 	for (size_t k = 0; k < m; k++)
-		t[k] = (ht_unit){k % 5 ? "\xe4\xb8\x80" : "b", 3}; /* 一 */
+		t[k] = k % 5 ? (ht_unit){"\xe4\xb8\x80", 3} : (ht_unit){"b", 1}; /* 一 */
 	ht_align_opts opts = {"en", "zh", NULL};
 	ht_bead *b;
 	size_t nb;
