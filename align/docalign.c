@@ -556,13 +556,31 @@ static ht_status align_stream(ht_docalign *da, const ht_align_opts *ao, const st
 
 static int32_t last_cp(const char *s, size_t len);
 
+/* Words in a unit, up to `max` + 1. */
+static size_t count_words(const char *s, size_t len, size_t max)
+{
+	size_t words = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < len && words <= max; i++) {
+		int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+		if (!space && !in_word)
+			words++;
+		in_word = !space;
+	}
+	return words;
+}
+
 /* A unit that ends with a letter or digit: a heading or an opening fragment
- * such as "The General Assembly" or "فإن الجمعية العامة". */
+ * such as "The General Assembly" or "فإن الجمعية العامة"; or a unit of a
+ * few words ending with a comma: "Генеральная Ассамблея,", "Now, therefore,". */
 static int is_open_fragment(const struct ht_da_unit *u)
 {
+	enum { FRAGMENT_MAX_WORDS = 3 };
 	if (!u->len)
 		return 0;
 	int32_t cp = last_cp(u->text, u->len);
+	if (cp == ',' || cp == 0x060C /* Arabic comma */)
+		return count_words(u->text, u->len, FRAGMENT_MAX_WORDS) <= FRAGMENT_MAX_WORDS;
 	return cp > 0 && !ht_is_cjk(cp) && (utf8proc_category(cp) <= UTF8PROC_CATEGORY_NO);
 }
 
