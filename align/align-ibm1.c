@@ -113,9 +113,12 @@ static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, train
 		if ((double)seen < next)
 			continue;
 		next += step * (double)cooc;
+		size_t old = bcap;
 		HT_GROW(tr->soff, tr->nbeads + 2, bcap); /* the three offset arrays grow in step */
-		tr->toff = ht_xrealloc(tr->toff, bcap * sizeof *tr->toff);
-		tr->poff = ht_xrealloc(tr->poff, bcap * sizeof *tr->poff);
+		if (bcap != old) {
+			tr->toff = ht_xrealloc(tr->toff, bcap * sizeof *tr->toff);
+			tr->poff = ht_xrealloc(tr->poff, bcap * sizeof *tr->poff);
+		}
 		if (tr->nbeads == 0)
 			tr->soff[0] = tr->toff[0] = tr->poff[0] = 0;
 		uint32_t mark = (uint32_t)tr->nbeads + 1;

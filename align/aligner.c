@@ -15,11 +15,16 @@
  * those weights for every range of up to 4 units of the other side in a
  * 64-unit window around the band (bit masks of where each word's links occur),
  * computed once per unit and kept in a ring buffer while the band passes.
+ *
+ * Two passes: the first aligns with the links of align-lex.c (dictionary,
+ * identical tokens, cognates) and measures how much translation lengths vary;
+ * IBM Model 1 on its beads (align-ibm1.c) adds the translations of this pair,
+ * and the second pass searches a band of +-band_guided units around the first
+ * path with them and a length factor as wide as the measured spread.
  */
 #include "align/aligner-internal.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -556,11 +561,6 @@ ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t n
 	}
 	al_pair p;
 	al_params prm = al_default_params;
-#ifdef HT_ALIGN_TUNING /* development builds: override the knobs from the environment */
-	const char *tune = getenv("HT_TUNE");
-	if (tune)
-		sscanf(tune, "%lf,%lf,%lf,%lf", &prm.skip, &prm.len_sigma, &prm.len_floor, &prm.spread_k);
-#endif
 	al_pair_prepare(&p, opts, src, nsrc, tgt, ntgt);
 	al_align_pair(&p, &prm, NULL, 0, beads, nbeads);
 	/* second pass with the translations the first one taught, and the

@@ -7,6 +7,16 @@
  *
  * The aligner owns no input: it reads the units it is given and returns a
  * bead array the caller frees with free().
+ *
+ * Method: it maximises the sum of bead similarities (the weighted share of a
+ * bead's words that have a translation on the other side, times a length
+ * factor whose ratio and spread come from the pair itself) in O(n · band) time
+ * and memory, with beads up to 1-4, 4-1, 2-3 and 3-2, so 1,000,000 units a
+ * side are fine.  Translations come from the dictionary (used when its
+ * languages are from -> to or to -> from), identical tokens and numbers,
+ * 4-letter cognates, and a table learned from the pair itself; no dictionary
+ * is needed for de-fr, hu-en or fr-ru.  Confidence is the bead's similarity
+ * (0 for an insertion or a deletion).
  */
 #ifndef HUTONG_ALIGN_H
 #define HUTONG_ALIGN_H
