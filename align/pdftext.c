@@ -131,11 +131,10 @@ typedef struct vocab {
 	ht_buf arena;
 } vocab;
 
-static uint64_t hash_bytes(const char *s, size_t len)
+/* Never 0: a zero hash marks an empty slot. */
+static uint64_t word_hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	uint64_t h = ht_hash_bytes(s, len);
 	return h ? h : 1;
 }
 
@@ -165,7 +164,7 @@ static void vocab_add(vocab *v, const char *w, size_t len)
 {
 	if ((v->used + 1) * 2 > v->cap)
 		vocab_grow(v);
-	uint64_t h = hash_bytes(w, len);
+	uint64_t h = word_hash(w, len);
 	vocab_entry *e = vocab_slot(v, w, len, h);
 	if (!e->hash) {
 		e->hash = h;
@@ -181,7 +180,7 @@ static size_t vocab_count(vocab *v, const char *w, size_t len)
 {
 	if (!v->cap)
 		return 0;
-	vocab_entry *e = vocab_slot(v, w, len, hash_bytes(w, len));
+	vocab_entry *e = vocab_slot(v, w, len, word_hash(w, len));
 	return e->hash ? e->count : 0;
 }
 

@@ -56,6 +56,16 @@ void ht_buf_addf(ht_buf *b, const char *fmt, ...) __attribute__((format(printf, 
 void ht_buf_truncate(ht_buf *b, size_t len);
 static inline void ht_buf_reset(ht_buf *b) { ht_buf_truncate(b, 0); }
 
+/* ---- hashing ---- */
+/* FNV-1a-style 64-bit hash of s[0..n), for the hash tables of every area. */
+static inline uint64_t ht_hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
 /* ---- errors ---- */
 /* Fill `err` (may be NULL) and return `status`. */
 ht_status ht_error_set(ht_error *err, ht_status status, const char *fmt, ...)

@@ -63,16 +63,6 @@ typedef struct target_table {
 	size_t nslots;
 } target_table;
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static const char *target_key(const target_table *tt, size_t id) { return tt->pool.s + tt->off[id]; }
 
 static void table_rehash(target_table *tt)
@@ -94,7 +84,7 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, size_t
 {
 	if ((tt->n + 1) * 2 > tt->nslots)
 		table_rehash(tt);
-	uint32_t full = (uint32_t)hash_bytes(key, len);
+	uint32_t full = (uint32_t)ht_hash_bytes(key, len);
 	size_t mask = tt->nslots - 1, h = full & mask;
 	for (; tt->slots[h]; h = (h + 1) & mask) {
 		size_t id = tt->slots[h] - 1;
@@ -129,7 +119,7 @@ static int table_find(const target_table *tt, const char *key, size_t len)
 {
 	if (!tt->nslots)
 		return 0;
-	uint32_t full = (uint32_t)hash_bytes(key, len);
+	uint32_t full = (uint32_t)ht_hash_bytes(key, len);
 	size_t mask = tt->nslots - 1, h = full & mask;
 	for (; tt->slots[h]; h = (h + 1) & mask) {
 		const char *k = target_key(tt, tt->slots[h] - 1);
