@@ -43,14 +43,17 @@ run_omegat() {
 	cfg=$work/cfg-$$
 	rm -rf "$cfg" && mkdir -p "$cfg"
 	limit=
+	# The log is read as UTF-8 whatever the locale: without these the JVM
+	# writes it in the locale's charset (ASCII in a bare environment).
+	utf8="-Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8"
 	command -v timeout >/dev/null 2>&1 && limit="timeout 600"
 	if [ -n "${3:-}" ]; then
 		[ -r "$groovy_jar" ] || skip "groovy is not installed ($groovy_jar)"
-		$limit java -Djava.awt.headless=true -cp "$omegat_jar:$groovy_jar" org.omegat.Main \
+		$limit java -Djava.awt.headless=true $utf8 -cp "$omegat_jar:$groovy_jar" org.omegat.Main \
 			--mode=console-translate --config-dir="$cfg" --disable-project-locking --no-team \
 			--script="$3" "$1" >"$2" 2>&1
 	else
-		$limit java -Djava.awt.headless=true -jar "$omegat_jar" --mode=console-translate \
+		$limit java -Djava.awt.headless=true $utf8 -jar "$omegat_jar" --mode=console-translate \
 			--config-dir="$cfg" --disable-project-locking --no-team "$1" >"$2" 2>&1
 	fi || fail "OmegaT exited with status $? (log: $(tail -5 "$2"))"
 }
