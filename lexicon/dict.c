@@ -48,6 +48,7 @@ typedef struct loader {
 	dict_pair *pairs;
 	size_t npairs, cap;
 	ht_buf fold;
+	ht_buf clean; /* the gloss being cleaned, reused from one gloss to the next */
 	const char *last; /* the key folded last, and where its folded form is */
 	size_t last_len, last_key;
 } loader;
@@ -189,7 +190,13 @@ static void add_gloss(loader *ld, const char *key, size_t keylen, const char *g,
 	    starts_with(g, n, "old variant of") || starts_with(g, n, "see ") ||
 	    starts_with(g, n, "used in ") || starts_with(g, n, "surname "))
 		return;
-	ht_buf clean = HT_BUF_INIT;
+	/* one allocation per dictionary, not per gloss: the cleaned gloss is
+	 * never longer than the gloss, so it is written straight into the buffer */
+	ht_buf *clean = &ld->clean;
+	ht_buf_reset(clean);
+	ht_buf_grow(clean, n + 1);
+	char *out = clean->s;
+	size_t len = 0;
 	int depth = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = g[i];
@@ -198,15 +205,14 @@ static void add_gloss(loader *ld, const char *key, size_t keylen, const char *g,
 		else if ((c == ')' || c == ']') && depth > 0)
 			depth--;
 		else if (!depth) {
-			if (c == ' ' && (!clean.len || clean.s[clean.len - 1] == ' '))
+			if (c == ' ' && (!len || out[len - 1] == ' '))
 				continue;
-			ht_buf_addc(&clean, c);
+			out[len++] = c;
 		}
 	}
-	while (clean.len && clean.s[clean.len - 1] == ' ')
-		clean.len--;
-	add_pair(ld, key, keylen, clean.s, clean.len);
-	ht_buf_release(&clean);
+	while (len && out[len - 1] == ' ')
+		len--;
+	add_pair(ld, key, keylen, out, len);
 }
 
 /* "TRAD SIMP [PIN1 YIN1] /gloss/gloss/" */
@@ -299,13 +305,14 @@ ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_di
 	d->to = ht_xstrdup(to ? to : "en");
 	ht_buf_init(&d->keys);
 	ht_buf_init(&d->targets);
-	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, NULL, 0, SIZE_MAX};
+	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, HT_BUF_INIT, NULL, 0, SIZE_MAX};
 	st = parse_lines(&ld, path, &text, err);
 	ht_buf_release(&text);
 	if (st == HT_OK)
 		build_index(&ld);
 	free(ld.pairs);
 	ht_buf_release(&ld.fold);
+	ht_buf_release(&ld.clean);
 	if (st != HT_OK) {
 		ht_dict_free(d);
 		return st;
