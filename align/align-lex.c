@@ -254,7 +254,10 @@ static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap,
 		const ht_token *t = &b->toks[k];
 		size_t i = t->start;
 		while (i < t->start + t->len) {
-			ht_utf8_next(s, t->start + t->len, &i);
+			if ((unsigned char)s[i] < 0x80)
+				i++; /* ASCII: one code point, no decoding */
+			else
+				ht_utf8_next(s, t->start + t->len, &i);
 			chars++;
 		}
 		if (t->type == HT_TOK_PUNCT)
