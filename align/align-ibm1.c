@@ -147,8 +147,11 @@ static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, train
 
 /* IBM Model 1, t(f | e) for f on side F given e on side E (with a NULL e
  * in every bead).  `e_is_src` says whether E is the source side (pair ids
- * are source-major).  Writes t per pair id into prob. */
-static void model1(const training *tr, int e_is_src, size_t ne, float *prob)
+ * are source-major).  Writes t per pair id into prob.  Always inlined into
+ * model1_fwd/model1_rev, so that each gets its own loops for a constant
+ * e_is_src. */
+static inline __attribute__((always_inline)) void model1(const training *tr, int e_is_src, size_t ne,
+							 float *prob)
 {
 	float *count = ht_xmalloc((tr->npairs ? tr->npairs : 1) * sizeof *count);
 	float *total = ht_xmalloc((ne + 1) * sizeof *total);
@@ -183,6 +186,10 @@ static void model1(const training *tr, int e_is_src, size_t ne, float *prob)
 	free(total);
 }
 
+static void model1_fwd(const training *tr, size_t ne, float *prob) { model1(tr, 1, ne, prob); }
+
+static void model1_rev(const training *tr, size_t ne, float *prob) { model1(tr, 0, ne, prob); }
+
 void al_pair_learn(al_pair *p, const ht_bead *beads, size_t nbeads)
 {
 	training tr;
@@ -193,8 +200,8 @@ void al_pair_learn(al_pair *p, const ht_bead *beads, size_t nbeads)
 	}
 	float *fwd = ht_xmalloc((tr.npairs ? tr.npairs : 1) * sizeof *fwd);
 	float *rev = ht_xmalloc((tr.npairs ? tr.npairs : 1) * sizeof *rev);
-	model1(&tr, 1, p->s.nvocab, fwd);
-	model1(&tr, 0, p->t.nvocab, rev);
+	model1_fwd(&tr, p->s.nvocab, fwd);
+	model1_rev(&tr, p->t.nvocab, rev);
 	uint32_t *cooc = ht_xcalloc(tr.npairs ? tr.npairs : 1, sizeof *cooc);
 	for (size_t k = 0; k < tr.poff[tr.nbeads]; k++)
 		cooc[tr.pid[k]]++;

@@ -115,10 +115,13 @@ static const char *const en_stop[] = { /* sorted (bytes) for bsearch */
 static int stop_cmp(const void *key, const void *elem)
 {
 	const ht_buf *k = key;
-	const char *w = *(const char *const *)elem;
-	size_t n = strlen(w);
-	int c = memcmp(k->s, w, k->len < n ? k->len : n);
-	return c ? c : (k->len > n) - (k->len < n);
+	const unsigned char *w = *(const unsigned char *const *)elem;
+	const unsigned char *s = (const unsigned char *)k->s;
+	size_t i = 0; /* bytewise, shorter first: the order of memcmp, without a strlen */
+	for (; i < k->len && w[i]; i++)
+		if (s[i] != w[i])
+			return s[i] < w[i] ? -1 : 1;
+	return i < k->len ? 1 : w[i] ? -1 : 0;
 }
 
 static int is_en_stop(const char *s, size_t n)
@@ -254,7 +257,10 @@ static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap,
 		const ht_token *t = &b->toks[k];
 		size_t i = t->start;
 		while (i < t->start + t->len) {
-			ht_utf8_next(s, t->start + t->len, &i);
+			if ((unsigned char)s[i] < 0x80)
+				i++; /* ASCII: one code point, no decoding */
+			else
+				ht_utf8_next(s, t->start + t->len, &i);
 			chars++;
 		}
 		if (t->type == HT_TOK_PUNCT)

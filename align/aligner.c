@@ -31,6 +31,7 @@
 #define COARSEST 48 /* a level this small is solved on the whole matrix */
 #define WIN 64      /* units of the other side a unit's table covers */
 #define MAXRUN 4    /* longest side of a bead */
+#define SCORE_BOUND 1.001 /* above any bead similarity, rounding included */
 
 const al_params al_default_params = {
 	.skip = -0.1,
@@ -68,10 +69,17 @@ typedef struct occ_window {
 	uint32_t *gen;
 	uint32_t cur_gen;
 	size_t block;
+	/* per word of the linking side: the OR of bits[] over its links in the
+	 * current block (valid when lgen[word] == cur_gen), so that a word met in
+	 * many units of a block walks its links once */
+	uint64_t (*lbits)[2];
+	uint32_t *lgen;
 } occ_window;
 
-static void occ_init(occ_window *w, const al_side *side)
+static void occ_init(occ_window *w, const al_side *side, size_t nlinking)
 {
+	w->lbits = ht_xmalloc((nlinking + 1) * sizeof *w->lbits);
+	w->lgen = ht_xcalloc(nlinking + 1, sizeof *w->lgen);
 	w->side = side;
 	w->bits = ht_xmalloc((side->nvocab + 1) * sizeof *w->bits);
 	w->gen = ht_xcalloc(side->nvocab + 1, sizeof *w->gen);
@@ -83,6 +91,8 @@ static void occ_release(occ_window *w)
 {
 	free(w->bits);
 	free(w->gen);
+	free(w->lbits);
+	free(w->lgen);
 }
 
 static void occ_move(occ_window *w, size_t base)
@@ -105,13 +115,26 @@ static void occ_move(occ_window *w, size_t base)
 		}
 }
 
-/* Occurrences of word y in [base, base + 64) after occ_move(w, base). */
-static inline uint64_t occ_get(const occ_window *w, uint32_t y, size_t base)
+/* Where the links of word x (of the linking side) occur in [base, base + 64)
+ * after occ_move(w, base). */
+static inline uint64_t occ_links(occ_window *w, const uint32_t *loff, const uint32_t *lto, uint32_t x,
+				 size_t base)
 {
-	if (w->gen[y] != w->cur_gen)
-		return 0;
+	if (w->lgen[x] != w->cur_gen) {
+		uint64_t b0 = 0, b1 = 0;
+		for (size_t l = loff[x]; l < loff[x + 1]; l++) {
+			uint32_t y = lto[l];
+			if (w->gen[y] == w->cur_gen) {
+				b0 |= w->bits[y][0];
+				b1 |= w->bits[y][1];
+			}
+		}
+		w->lgen[x] = w->cur_gen;
+		w->lbits[x][0] = b0;
+		w->lbits[x][1] = b1;
+	}
 	unsigned shift = (unsigned)(base - w->block * WIN);
-	return shift ? (w->bits[y][0] >> shift) | (w->bits[y][1] << (WIN - shift)) : w->bits[y][0];
+	return shift ? (w->lbits[x][0] >> shift) | (w->lbits[x][1] << (WIN - shift)) : w->lbits[x][0];
 }
 
 typedef struct level {
@@ -155,9 +178,7 @@ static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff,
 	occ_move(occ, base);
 	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
 		uint32_t x = a->words[k];
-		uint64_t mask = 0;
-		for (size_t l = loff[x]; l < loff[x + 1]; l++)
-			mask |= occ_get(occ, lto[l], base);
+		uint64_t mask = occ_links(occ, loff, lto, x, base);
 		if (!mask)
 			continue;
 		float w = a->weight[x];
@@ -179,7 +200,8 @@ static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff,
 
 static inline float covtab_get(const covtab *tab, size_t c, size_t len)
 {
-	return c >= tab->base && c - tab->base < WIN ? tab->v[len - 1][c - tab->base] : 0.0f;
+	size_t at = c - tab->base; /* wraps around when c < base: one test covers both ends */
+	return at < WIN ? tab->v[len - 1][at] : 0.0f;
 }
 
 /* The length factor of a bead whose log length ratio (target over expected)
@@ -324,8 +346,8 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	compute_rmin(lv);
 	lv->logl_s = run_log_lengths(lv->s, lv->ratio);
 	lv->logl_t = run_log_lengths(lv->t, 1.0);
-	occ_init(&lv->occ_t, lv->t);
-	occ_init(&lv->occ_s, lv->s);
+	occ_init(&lv->occ_t, lv->t, lv->s->nvocab);
+	occ_init(&lv->occ_s, lv->s, lv->t->nvocab);
 
 	for (size_t i = 0; i <= n; i++) {
 		if (i > 0) {
@@ -335,6 +357,13 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 		}
 		ensure_target_tables(lv, lv->hi[i]);
 		double *row = rows[i % (MAXRUN + 1)];
+		const double *prev_row[MAXRUN + 1];
+		size_t prev_lo[MAXRUN + 1], prev_hi[MAXRUN + 1];
+		for (size_t ds = 0; ds <= MAXRUN && ds <= i; ds++) {
+			prev_row[ds] = rows[(i - ds) % (MAXRUN + 1)];
+			prev_lo[ds] = lv->lo[i - ds];
+			prev_hi[ds] = lv->hi[i - ds];
+		}
 		for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
 			double best = -INFINITY;
 			uint8_t bt = 255;
@@ -345,10 +374,14 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 				if (ds > i || dt > j)
 					continue;
 				size_t pi = i - ds, pj = j - dt;
-				if (pj < lv->lo[pi] || pj > lv->hi[pi])
+				if (pj < prev_lo[ds] || pj > prev_hi[ds])
 					continue;
-				double prev = rows[pi % (MAXRUN + 1)][pj - lv->lo[pi]];
+				double prev = prev_row[ds][pj - prev_lo[ds]];
 				if (prev == -INFINITY)
+					continue;
+				/* a similarity is at most 1 (length factor and share are <= 1):
+				 * a bead from a predecessor this far behind cannot win */
+				if (prev + SCORE_BOUND <= best)
 					continue;
 				double sc = prev + bead_score(lv, pi, ds, pj, dt);
 				if (sc > best) {

@@ -44,10 +44,13 @@ void ht_key_fold(const char *s, size_t len, ht_buf *out)
 		}
 	if (ascii) {
 		ht_buf_grow(out, len);
+		char *d = out->s + out->len;
 		for (; i < len; i++) {
 			char c = s[i];
-			ht_buf_addc(out, (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c);
+			d[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 		}
+		out->len += len;
+		out->s[out->len] = '\0';
 		return;
 	}
 	utf8proc_uint8_t *folded = NULL;

@@ -1,6 +1,8 @@
 /* UTF-8 stepping and character classes. */
 #include "common/util.h"
 
+#include <string.h>
+
 int32_t ht_utf8_next(const char *str, size_t len, size_t *i)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -74,6 +76,17 @@ size_t ht_utf8_valid_prefix(const char *str, size_t len)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < len) {
+		/* eight ASCII bytes, none of them NUL, at a time */
+		const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+		while (i + 8 <= len) {
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			if ((v & high) || ((v - ones) & ~v & high))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		unsigned c = s[i];
 		if (c >= 0x01 && c < 0x80) {
 			i++;

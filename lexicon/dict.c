@@ -48,6 +48,7 @@ typedef struct loader {
 	dict_pair *pairs;
 	size_t npairs, cap;
 	ht_buf fold;
+	ht_buf clean; /* the gloss being cleaned, reused from one gloss to the next */
 	const char *last; /* the key folded last, and where its folded form is */
 	size_t last_len, last_key;
 } loader;
@@ -94,16 +95,34 @@ static int pair_cmp(const void *a, const void *b)
 
 /* The slot of key s[0..len), or the empty slot where it would go when `add`
  * (NULL when absent and not `add`). */
-static dict_slot *find_slot(const ht_dict *d, const char *s, size_t len, int add)
+#define HASH_SEED 1469598103934665603ULL /* FNV-1a: hash_bytes(s, n) = hash_more(HASH_SEED, s, n) */
+
+static uint64_t hash_more(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The slot of key s (whose hash_bytes is `hash`), or the empty slot where
+ * it would go when `add`, else NULL. */
+static dict_slot *find_slot_hashed(const ht_dict *d, const char *s, size_t len, uint64_t hash, int add)
 {
 	size_t mask = d->nslots - 1;
-	for (size_t h = hash_bytes(s, len) & mask;; h = (h + 1) & mask) {
+	for (size_t h = hash & mask;; h = (h + 1) & mask) {
 		dict_slot *slot = &d->slots[h];
 		if (!slot->keylen)
 			return add ? slot : NULL;
 		if (slot->keylen == len && memcmp(d->keys.s + slot->key, s, len) == 0)
 			return slot;
 	}
+}
+
+static dict_slot *find_slot(const ht_dict *d, const char *s, size_t len, int add)
+{
+	return find_slot_hashed(d, s, len, hash_bytes(s, len), add);
 }
 
 static int same_key(const ht_dict *d, const dict_pair *a, const dict_pair *b)
@@ -189,7 +208,13 @@ static void add_gloss(loader *ld, const char *key, size_t keylen, const char *g,
 	    starts_with(g, n, "old variant of") || starts_with(g, n, "see ") ||
 	    starts_with(g, n, "used in ") || starts_with(g, n, "surname "))
 		return;
-	ht_buf clean = HT_BUF_INIT;
+	/* one allocation per dictionary, not per gloss: the cleaned gloss is
+	 * never longer than the gloss, so it is written straight into the buffer */
+	ht_buf *clean = &ld->clean;
+	ht_buf_reset(clean);
+	ht_buf_grow(clean, n + 1);
+	char *out = clean->s;
+	size_t len = 0;
 	int depth = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = g[i];
@@ -198,15 +223,14 @@ static void add_gloss(loader *ld, const char *key, size_t keylen, const char *g,
 		else if ((c == ')' || c == ']') && depth > 0)
 			depth--;
 		else if (!depth) {
-			if (c == ' ' && (!clean.len || clean.s[clean.len - 1] == ' '))
+			if (c == ' ' && (!len || out[len - 1] == ' '))
 				continue;
-			ht_buf_addc(&clean, c);
+			out[len++] = c;
 		}
 	}
-	while (clean.len && clean.s[clean.len - 1] == ' ')
-		clean.len--;
-	add_pair(ld, key, keylen, clean.s, clean.len);
-	ht_buf_release(&clean);
+	while (len && out[len - 1] == ' ')
+		len--;
+	add_pair(ld, key, keylen, out, len);
 }
 
 /* "TRAD SIMP [PIN1 YIN1] /gloss/gloss/" */
@@ -299,13 +323,14 @@ ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_di
 	d->to = ht_xstrdup(to ? to : "en");
 	ht_buf_init(&d->keys);
 	ht_buf_init(&d->targets);
-	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, NULL, 0, SIZE_MAX};
+	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, HT_BUF_INIT, NULL, 0, SIZE_MAX};
 	st = parse_lines(&ld, path, &text, err);
 	ht_buf_release(&text);
 	if (st == HT_OK)
 		build_index(&ld);
 	free(ld.pairs);
 	ht_buf_release(&ld.fold);
+	ht_buf_release(&ld.clean);
 	if (st != HT_OK) {
 		ht_dict_free(d);
 		return st;
@@ -346,13 +371,16 @@ size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char 
 size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
 {
 	size_t best = 0, i = 0;
+	uint64_t hash = HASH_SEED; /* of s[0 .. i), extended code point by code point */
 	if (!d || !d->slots)
 		return 0;
 	while (i < len) {
+		size_t from = i;
 		do
 			i++;
 		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
-		const dict_slot *slot = find_slot(d, s, i, 0);
+		hash = hash_more(hash, s + from, i - from);
+		const dict_slot *slot = find_slot_hashed(d, s, i, hash, 0);
 		if (!slot)
 			break;
 		if (slot->count)
