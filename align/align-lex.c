@@ -10,16 +10,6 @@
 
 /* ---- interned strings ---- */
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 void al_vocab_init(al_vocab *v)
 {
 	memset(v, 0, sizeof *v);
@@ -45,7 +35,7 @@ static int vocab_eq(const al_vocab *v, uint32_t id, const char *s, size_t len)
 uint32_t al_vocab_find(const al_vocab *v, const char *s, size_t len)
 {
 	size_t mask = v->nslots - 1;
-	for (size_t h = hash_bytes(s, len) & mask; v->slots[h]; h = (h + 1) & mask)
+	for (size_t h = ht_hash_bytes(s, len) & mask; v->slots[h]; h = (h + 1) & mask)
 		if (vocab_eq(v, v->slots[h] - 1, s, len))
 			return v->slots[h] - 1;
 	return UINT32_MAX;
@@ -58,7 +48,7 @@ static void vocab_rehash(al_vocab *v)
 	v->slots = ht_xcalloc(v->nslots, sizeof *v->slots);
 	size_t mask = v->nslots - 1;
 	for (uint32_t id = 0; id < v->n; id++) {
-		size_t h = hash_bytes(v->text.s + v->off[id], v->len[id]) & mask;
+		size_t h = ht_hash_bytes(v->text.s + v->off[id], v->len[id]) & mask;
 		while (v->slots[h])
 			h = (h + 1) & mask;
 		v->slots[h] = id + 1;
@@ -80,7 +70,7 @@ uint32_t al_vocab_intern(al_vocab *v, const char *s, size_t len)
 	v->len[id] = (uint32_t)len;
 	ht_buf_add(&v->text, s, len);
 	size_t mask = v->nslots - 1;
-	size_t h = hash_bytes(s, len) & mask;
+	size_t h = ht_hash_bytes(s, len) & mask;
 	while (v->slots[h])
 		h = (h + 1) & mask;
 	v->slots[h] = id + 1;

@@ -57,14 +57,19 @@ void ht_buf_truncate(ht_buf *b, size_t len);
 static inline void ht_buf_reset(ht_buf *b) { ht_buf_truncate(b, 0); }
 
 /* ---- hashing ---- */
-/* FNV-1a-style 64-bit hash of s[0..n), for the hash tables of every area. */
-static inline uint64_t ht_hash_bytes(const char *s, size_t n)
+/* FNV-1a-style 64-bit hash of s[0..n), for the hash tables of every area.
+ * ht_hash_more extends a hash: ht_hash_bytes(s, n) equals
+ * ht_hash_more(HT_HASH_SEED, s, n), so prefixes can be hashed incrementally. */
+#define HT_HASH_SEED 1469598103934665603ULL
+
+static inline uint64_t ht_hash_more(uint64_t h, const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h;
 }
+
+static inline uint64_t ht_hash_bytes(const char *s, size_t n) { return ht_hash_more(HT_HASH_SEED, s, n); }
 
 /* ---- errors ---- */
 /* Fill `err` (may be NULL) and return `status`. */

@@ -33,15 +33,6 @@ struct ht_dict {
 	size_t nslots, nkeys;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 typedef struct loader {
 	ht_dict *d;
@@ -95,18 +86,8 @@ static int pair_cmp(const void *a, const void *b)
 
 /* The slot of key s[0..len), or the empty slot where it would go when `add`
  * (NULL when absent and not `add`). */
-#define HASH_SEED 1469598103934665603ULL /* FNV-1a: hash_bytes(s, n) = hash_more(HASH_SEED, s, n) */
 
-static uint64_t hash_more(uint64_t h, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-/* The slot of key s (whose hash_bytes is `hash`), or the empty slot where
+/* The slot of key s (whose ht_hash_bytes is `hash`), or the empty slot where
  * it would go when `add`, else NULL. */
 static dict_slot *find_slot_hashed(const ht_dict *d, const char *s, size_t len, uint64_t hash, int add)
 {
@@ -122,7 +103,7 @@ static dict_slot *find_slot_hashed(const ht_dict *d, const char *s, size_t len, 
 
 static dict_slot *find_slot(const ht_dict *d, const char *s, size_t len, int add)
 {
-	return find_slot_hashed(d, s, len, hash_bytes(s, len), add);
+	return find_slot_hashed(d, s, len, ht_hash_bytes(s, len), add);
 }
 
 static int same_key(const ht_dict *d, const dict_pair *a, const dict_pair *b)
@@ -371,7 +352,7 @@ size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char 
 size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
 {
 	size_t best = 0, i = 0;
-	uint64_t hash = HASH_SEED; /* of s[0 .. i), extended code point by code point */
+	uint64_t hash = HT_HASH_SEED; /* of s[0 .. i), extended code point by code point */
 	if (!d || !d->slots)
 		return 0;
 	while (i < len) {
@@ -379,7 +360,7 @@ size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
 		do
 			i++;
 		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
-		hash = hash_more(hash, s + from, i - from);
+		hash = ht_hash_more(hash, s + from, i - from);
 		const dict_slot *slot = find_slot_hashed(d, s, i, hash, 0);
 		if (!slot)
 			break;
