@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int is_stdout(const char *path) { return !path || strcmp(path, "-") == 0; }
@@ -13,6 +14,16 @@ ht_status ht_outfile_open(ht_outfile *of, const char *path, ht_error *err)
 	memset(of, 0, sizeof *of);
 	if (is_stdout(path)) {
 		of->fp = stdout;
+		return HT_OK;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* /dev/null, a FIFO, a terminal: written in place, since renaming
+		 * a file over it would replace the device itself */
+		of->fp = fopen(path, "wb");
+		if (!of->fp)
+			return ht_error_set(err, HT_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+		of->path = ht_xstrdup(path);
 		return HT_OK;
 	}
 	ht_buf tmp = HT_BUF_INIT;
@@ -40,10 +51,10 @@ ht_status ht_outfile_commit(ht_outfile *of, ht_error *err)
 	int bad = ferror(of->fp);
 	if (fclose(of->fp) != 0 || bad)
 		st = ht_error_set(err, HT_ERR_IO, "%s: write error: %s", of->path, strerror(errno));
-	else if (rename(of->tmp, of->path) != 0)
+	else if (of->tmp && rename(of->tmp, of->path) != 0)
 		st = ht_error_set(err, HT_ERR_IO, "%s: cannot rename into place: %s", of->path,
 				  strerror(errno));
-	if (st != HT_OK)
+	if (st != HT_OK && of->tmp)
 		unlink(of->tmp);
 	free(of->path);
 	free(of->tmp);
@@ -55,7 +66,8 @@ void ht_outfile_abort(ht_outfile *of)
 {
 	if (of->path) {
 		fclose(of->fp);
-		unlink(of->tmp);
+		if (of->tmp)
+			unlink(of->tmp);
 		free(of->path);
 		free(of->tmp);
 	}

@@ -104,7 +104,8 @@ ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf 
 /* ---- atomic output ----
  * Output goes to a temporary file in the target's folder, renamed into place by
  * ht_outfile_commit; ht_outfile_abort removes it.  Path "-" (or NULL) is stdout,
- * flushed and checked on commit. */
+ * flushed and checked on commit.  A target that exists and is not a regular
+ * file (/dev/null, a FIFO) is written in place: `tmp` is then NULL. */
 typedef struct ht_outfile {
 	FILE *fp;
 	char *path, *tmp;

@@ -2,6 +2,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/util.h"
 #include "tests/testutil.h"
@@ -126,6 +127,23 @@ START_TEST(outfile_atomic)
 }
 END_TEST
 
+/* Renaming a temporary file over /dev/null would replace the device (as
+ * root): a target that is not a regular file is written in place. */
+START_TEST(outfile_keeps_devices)
+{
+	struct stat st;
+	if (stat("/dev/null", &st) != 0 || !S_ISCHR(st.st_mode))
+		return; /* nothing to check on this system */
+	ht_outfile of;
+	ck_assert_int_eq(ht_outfile_open(&of, "/dev/null", NULL), HT_OK);
+	ck_assert_ptr_null(of.tmp);
+	fputs("gone", of.fp);
+	ck_assert_int_eq(ht_outfile_commit(&of, NULL), HT_OK);
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+}
+END_TEST
+
 START_TEST(buf_and_json)
 {
 	ht_buf b = HT_BUF_INIT;
@@ -150,6 +168,7 @@ int main(void)
 	tcase_add_test(tc, key_fold_width_case_arabic);
 	tcase_add_test(tc, tokenize_mixed_scripts);
 	tcase_add_test(tc, outfile_atomic);
+	tcase_add_test(tc, outfile_keeps_devices);
 	tcase_add_test(tc, buf_and_json);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
