@@ -362,9 +362,5 @@ int main(void)
 	tcase_add_test(te, ladder_to_beads);
 	tcase_add_test(te, bad_bead_lines);
 	suite_add_tcase(s, te);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

@@ -171,9 +171,5 @@ int main(void)
 	tcase_add_test(tc, outfile_keeps_devices);
 	tcase_add_test(tc, buf_and_json);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

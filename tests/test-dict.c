@@ -169,9 +169,5 @@ int main(void)
 	tcase_add_test(tc, missing_and_empty_files);
 	tcase_add_test(tc, real_cedict);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

@@ -143,9 +143,5 @@ int main(void)
 	tcase_add_test(tc, deep_nesting_does_not_crash);
 	tcase_add_test(tc, embedded_nul_is_read_up_to_the_end);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

@@ -337,9 +337,5 @@ int main(void)
 		suite_add_tcase(s, un);
 	} else
 		printf("SKIP (un): ../shared corpora are absent\n");
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

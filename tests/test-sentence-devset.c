@@ -99,9 +99,5 @@ int main(void)
 	tcase_add_loop_test(tc, join_gives_back_text, 0, 6);
 	tcase_add_loop_test(tc, detects_the_language_of_each_file, 0, 6);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

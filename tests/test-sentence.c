@@ -305,9 +305,5 @@ int main(void)
 	tcase_add_test(tl, lang_from_filename);
 	tcase_add_test(tl, lang_detect_scripts_and_words);
 	suite_add_tcase(s, tl);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

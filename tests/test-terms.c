@@ -364,9 +364,5 @@ int main(void)
 		suite_add_tcase(s, shared);
 	} else
 		printf("SKIP: ../shared/corpora/unpc-devset is absent: the corpus checks do not run\n");
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

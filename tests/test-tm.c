@@ -449,9 +449,5 @@ int main(void)
 	tcase_add_test(tc, write_error_is_io_and_silent);
 	tcase_add_test(tc, tmx_errors_name_file_and_line);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

@@ -204,9 +204,5 @@ int main(void)
 	tcase_add_loop_test(tc, nothing_of_the_body_is_lost, 0, 6);
 	tcase_add_loop_test(tc, sentences_of_the_articles, 0, 6);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ht_test_run(s);
 }

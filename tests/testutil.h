@@ -1,8 +1,9 @@
 /* Helpers for the Check suites: paths to the project's and the shared data,
- * and skipping cleanly when ../shared is absent. */
+ * skipping cleanly when ../shared is absent, and running a suite. */
 #ifndef HT_TESTUTIL_H
 #define HT_TESTUTIL_H
 
+#include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,16 @@
 
 #ifndef HT_SRCDIR
 #define HT_SRCDIR "."
+/* Run every test of `s` and give main's exit status. */
+static inline int ht_test_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 #endif
 
 /* Exit code that makes Automake's test driver report SKIP. */
@@ -44,6 +55,16 @@ static inline void ht_test_require_shared(const char *rel)
 		printf("SKIP: ../shared/%s is absent\n", rel);
 		exit(HT_TEST_SKIP);
 	}
+}
+
+/* Run every test of `s` and give main's exit status. */
+static inline int ht_test_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 #endif
