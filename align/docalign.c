@@ -842,8 +842,8 @@ static void write_jsonl_bead(const ht_docalign *da, const ht_bead *b, ht_buf *li
 /* The document id for TMX: the file's name without its folders. */
 static const char *doc_id(const ht_doc *doc)
 {
-	const char *name = ht_doc_name(doc), *slash = strrchr(name, '/');
-	return slash && slash[1] ? slash + 1 : name;
+	const char *name = ht_doc_name(doc), *base = ht_path_base(name);
+	return *base ? base : name;
 }
 
 ht_tm *ht_docalign_to_tm(const ht_docalign *da, size_t *omitted)

@@ -60,8 +60,7 @@ const char *ht_lang_from_filename(const char *path)
 {
 	if (!path)
 		return NULL;
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
+	const char *base = ht_path_base(path);
 	/* parts from the last to the first: "A.zh.txt" tries "txt", then "zh" */
 	size_t end = strlen(base);
 	while (end > 0) {

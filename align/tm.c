@@ -141,12 +141,6 @@ const char *ht_tm_unit_id(const ht_tm *tm, size_t unit) { return unit < tm->nuni
 
 /* --------------------------------------------------------------- TSV reader */
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 /* Parse a confidence column; empty is unknown (-1). */
 static int parse_confidence(const char *s, size_t len, double *out)
 {
@@ -186,7 +180,7 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 	}
 	ht_tm *tm = ht_tm_new(from);
 	size_t src = 0, tgt = ht_tm_add_lang(tm, to);
-	const char *doc = base_name(path);
+	const char *doc = ht_path_base(path);
 	size_t lineno = 0;
 	for (const char *line = text.s; *line;) {
 		const char *nl = strchr(line, '\n');

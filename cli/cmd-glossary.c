@@ -149,12 +149,6 @@ static enum input_kind input_kind(const char *path)
 	return strstr(head, "<tmx") ? IN_TMX : IN_DOC;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 /* Copy the from/to units of `in` (read from `path`) into the pool. */
 static int pool_tm(ht_tm *pool, const ht_tm *in, const char *path, const char *from, const char *to)
 {
@@ -181,7 +175,7 @@ static int pool_tm(ht_tm *pool, const ht_tm *in, const char *path, const char *f
 			snprintf(idbuf, sizeof idbuf, "u%zu", u + 1);
 			id = idbuf;
 		}
-		size_t k = ht_tm_add_unit(pool, doc ? doc : base_name(path), id, ht_tm_confidence(in, u));
+		size_t k = ht_tm_add_unit(pool, doc ? doc : ht_path_base(path), id, ht_tm_confidence(in, u));
 		ht_tm_set_seg(pool, k, 0, s, slen);
 		ht_tm_set_seg(pool, k, 1, t, tlen);
 	}
@@ -224,7 +218,7 @@ static ht_status read_document(const char *path, const char *lang, ht_buf *text,
 {
 	ht_status st = ht_text_read(path, text, NULL, err);
 	if (st == HT_OK)
-		st = ht_doc_segment(text->s, text->len, base_name(path), lang, HT_INPUT_AUTO, doc, err);
+		st = ht_doc_segment(text->s, text->len, ht_path_base(path), lang, HT_INPUT_AUTO, doc, err);
 	return st;
 }
 

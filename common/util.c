@@ -24,6 +24,12 @@ int ht_lang_is_un(const char *lang)
 	return 0;
 }
 
+const char *ht_path_base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
 static void *check_alloc(void *p, size_t n)
 {
 	if (!p && n) {

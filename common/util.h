@@ -71,6 +71,10 @@ static inline uint64_t ht_hash_more(uint64_t h, const char *s, size_t n)
 
 static inline uint64_t ht_hash_bytes(const char *s, size_t n) { return ht_hash_more(HT_HASH_SEED, s, n); }
 
+/* ---- paths ---- */
+/* The file name part of `path` (after the last '/'), pointing into path. */
+const char *ht_path_base(const char *path);
+
 /* ---- errors ---- */
 /* Fill `err` (may be NULL) and return `status`. */
 ht_status ht_error_set(ht_error *err, ht_status status, const char *fmt, ...)
