@@ -42,6 +42,8 @@ const char ht_usage_glossary[] =
 	"                   (listed after the attested entries)\n"
 	"  --no-confirm     skip the confirmation pass (target-language terms paired\n"
 	"                   back with source n-grams the source ranking left out)\n"
+	"  --threads N      worker threads (default: one per processor); the glossary\n"
+	"                   is the same for any N\n"
 	"  -o, --output FILE  write there (atomically) instead of standard output\n"
 	"  -h, --help       show this help\n"
 	"\n"
@@ -72,7 +74,7 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 		{"format", required_argument, NULL, 'F'},   {"min-freq", required_argument, NULL, 'm'},
 		{"limit", required_argument, NULL, 'l'},    {"dict", required_argument, NULL, 'd'},
 		{"suggest", no_argument, NULL, 's'},        {"output", required_argument, NULL, 'o'},
-		{"no-confirm", no_argument, NULL, 'n'},
+		{"no-confirm", no_argument, NULL, 'n'},   {"threads", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
 	memset(a, 0, sizeof *a);
 	ht_gloss_opts_init(&a->opts);
@@ -91,6 +93,10 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 			break;
 		case 'l':
 			if ((rc = parse_count("--limit", optarg, &a->opts.limit, 1)))
+				return rc;
+			break;
+		case 'j':
+			if ((rc = parse_count("--threads", optarg, &a->opts.threads, 1)))
 				return rc;
 			break;
 		case 'd': a->dict = optarg; break;

@@ -4,6 +4,7 @@
 #define HT_PAIRING_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common/util.h"
 
@@ -15,6 +16,7 @@ typedef struct ht_ngram {
 	size_t nwords;      /* word tokens */
 	const char *key;    /* match key: token keys joined by single spaces */
 	size_t keylen;
+	uint64_t hash;      /* ht_hash_bytes(key, keylen), computed as the key grows */
 	int initial;        /* begins a sentence: its first capital is not its own */
 	double pos;         /* relative position of its start in the segment, in [0,1] */
 } ht_ngram;

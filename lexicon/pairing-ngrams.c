@@ -436,16 +436,19 @@ void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn
 		g.pos = len ? (double)ng->toks[i].start / (double)len : 0.0;
 		g.nwords = 0;
 		ht_buf_reset(&ng->key);
+		uint64_t hash = HT_HASH_SEED;
 		for (size_t j = i; j < ng->ntoks && j - i < ng->max_tokens; j++) {
 			const struct tok_info *in = &info[j];
 			if (in->kind == TK_BREAK)
 				break;
+			size_t from = ng->key.len;
 			if (j > i) {
 				if (ng->toks[j].type != HT_TOK_HAN || ng->toks[j - 1].type != HT_TOK_HAN)
 					ht_buf_addc(&ng->key, ' ');
 				ht_buf_add(&ng->key, ng->keys.s + in->krest, in->krest_len);
 			} else
 				ht_buf_add(&ng->key, ng->keys.s + in->kfirst, in->kfirst_len);
+			hash = ht_hash_more(hash, ng->key.s + from, ng->key.len - from);
 			if (in->kind == TK_WORD)
 				g.nwords++;
 			if (in->kind != TK_WORD || in->stop || in->glued_next)
@@ -454,6 +457,7 @@ void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn
 			g.ntok = j - i + 1;
 			g.key = ng->key.s;
 			g.keylen = ng->key.len;
+			g.hash = hash;
 			fn(&g, ctx);
 		}
 	}

@@ -14,6 +14,7 @@
 
 #include <utf8proc.h>
 
+#include "common/parallel.h"
 #include "common/util.h"
 #include "hutong/terms.h"
 #include "lexicon/pairing-internal.h"
@@ -51,15 +52,21 @@ void ht_gloss_opts_init(ht_gloss_opts *opts)
 
 /* ---- interned target n-grams ---- */
 
+/* A slot holds an id + 1 (0 when empty) and the key's hash, so that most
+ * probes end without touching the key. */
+typedef struct table_slot {
+	uint32_t id1;
+	uint32_t hash;
+} table_slot;
+
 typedef struct target_table {
 	ht_buf pool;        /* keys, each followed by a NUL */
 	size_t *off;        /* key offset in pool, per id */
 	uint32_t *df;       /* units containing the id */
 	uint32_t *last;     /* last unit (+1) counted, to count a unit once */
 	uint8_t *nwords;
-	uint32_t *hash;     /* of the key, per id: most probes end without memcmp */
 	size_t n, cap;
-	uint32_t *slots;    /* open addressing: id + 1, 0 when empty */
+	table_slot *slots;  /* open addressing */
 	size_t nslots;
 } target_table;
 
@@ -68,32 +75,44 @@ static const char *target_key(const target_table *tt, size_t id) { return tt->po
 static void table_rehash(target_table *tt)
 {
 	size_t n = tt->nslots ? tt->nslots * 2 : 1024;
-	uint32_t *slots = ht_xcalloc(n, sizeof *slots);
-	for (size_t id = 0; id < tt->n; id++) {
-		size_t h = tt->hash[id] & (n - 1);
-		while (slots[h])
+	table_slot *slots = ht_xcalloc(n, sizeof *slots);
+	for (size_t k = 0; k < tt->nslots; k++) {
+		if (!tt->slots[k].id1)
+			continue;
+		size_t h = tt->slots[k].hash & (n - 1);
+		while (slots[h].id1)
 			h = (h + 1) & (n - 1);
-		slots[h] = (uint32_t)(id + 1);
+		slots[h] = tt->slots[k];
 	}
 	free(tt->slots);
 	tt->slots = slots;
 	tt->nslots = n;
 }
 
-static size_t table_intern(target_table *tt, const char *key, size_t len, size_t nwords)
+/* The slot of key[0..len) with hash ht_hash_bytes(key, len): its id, or the
+ * empty slot where it belongs. */
+static table_slot *table_probe(const target_table *tt, const char *key, size_t len, uint64_t hash)
+{
+	uint32_t h32 = (uint32_t)hash;
+	size_t mask = tt->nslots - 1, h = h32 & mask;
+	for (; tt->slots[h].id1; h = (h + 1) & mask) {
+		if (tt->slots[h].hash != h32)
+			continue;
+		const char *k = target_key(tt, tt->slots[h].id1 - 1);
+		if (memcmp(k, key, len) == 0 && k[len] == 0)
+			break;
+	}
+	return &tt->slots[h];
+}
+
+static size_t table_intern(target_table *tt, const char *key, size_t len, uint64_t hash,
+			   size_t nwords)
 {
 	if ((tt->n + 1) * 2 > tt->nslots)
 		table_rehash(tt);
-	uint32_t full = (uint32_t)ht_hash_bytes(key, len);
-	size_t mask = tt->nslots - 1, h = full & mask;
-	for (; tt->slots[h]; h = (h + 1) & mask) {
-		size_t id = tt->slots[h] - 1;
-		if (tt->hash[id] != full)
-			continue;
-		const char *k = target_key(tt, id);
-		if (memcmp(k, key, len) == 0 && k[len] == 0)
-			return id;
-	}
+	table_slot *slot = table_probe(tt, key, len, hash);
+	if (slot->id1)
+		return slot->id1 - 1;
 	size_t id = tt->n;
 	size_t old_cap = tt->cap;
 	HT_GROW(tt->off, id + 1, tt->cap);
@@ -101,32 +120,21 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, size_t
 		tt->df = ht_xrealloc(tt->df, tt->cap * sizeof *tt->df);
 		tt->last = ht_xrealloc(tt->last, tt->cap * sizeof *tt->last);
 		tt->nwords = ht_xrealloc(tt->nwords, tt->cap * sizeof *tt->nwords);
-		tt->hash = ht_xrealloc(tt->hash, tt->cap * sizeof *tt->hash);
 	}
-	tt->hash[id] = full;
 	tt->off[id] = tt->pool.len;
 	ht_buf_add(&tt->pool, key, len);
 	ht_buf_addc(&tt->pool, 0);
 	tt->df[id] = 0;
 	tt->last[id] = 0;
 	tt->nwords[id] = (uint8_t)(nwords > 255 ? 255 : nwords);
-	tt->slots[h] = (uint32_t)(id + 1);
+	*slot = (table_slot){(uint32_t)(id + 1), (uint32_t)hash};
 	tt->n++;
 	return id;
 }
 
 static int table_find(const target_table *tt, const char *key, size_t len)
 {
-	if (!tt->nslots)
-		return 0;
-	uint32_t full = (uint32_t)ht_hash_bytes(key, len);
-	size_t mask = tt->nslots - 1, h = full & mask;
-	for (; tt->slots[h]; h = (h + 1) & mask) {
-		const char *k = target_key(tt, tt->slots[h] - 1);
-		if (tt->hash[tt->slots[h] - 1] == full && memcmp(k, key, len) == 0 && k[len] == 0)
-			return 1;
-	}
-	return 0;
+	return tt->nslots && table_probe(tt, key, len, ht_hash_bytes(key, len))->id1;
 }
 
 static void table_release(target_table *tt)
@@ -136,7 +144,6 @@ static void table_release(target_table *tt)
 	free(tt->df);
 	free(tt->last);
 	free(tt->nwords);
-	free(tt->hash);
 	free(tt->slots);
 }
 
@@ -155,11 +162,12 @@ typedef struct corpus {
 	size_t from, to;        /* language indices in tm */
 	const char *to_lang;
 	size_t *tm_unit;        /* internal unit -> tm unit */
-	size_t nunits, units_cap;
+	size_t nunits;
 	size_t *ids_off;        /* unit u's ids are ids[ids_off[u] .. ids_off[u+1]) */
 	uint32_t *ids;
 	struct occurrence *occ; /* parallel to ids: where the n-gram first occurs in the unit */
 	size_t nids, ids_cap;
+	size_t scanning;        /* the unit being scanned for target n-grams */
 	target_table tt;
 	ht_ngrammer *ng;
 	ht_termset *ts;
@@ -168,8 +176,8 @@ typedef struct corpus {
 static void collect_target_id(const ht_ngram *g, void *ctx)
 {
 	corpus *c = ctx;
-	size_t id = table_intern(&c->tt, g->key, g->keylen, g->nwords);
-	uint32_t mark = (uint32_t)c->nunits + 1; /* the unit being scanned, +1 */
+	size_t id = table_intern(&c->tt, g->key, g->keylen, g->hash, g->nwords);
+	uint32_t mark = (uint32_t)c->scanning + 1;
 	if (c->tt.last[id] == mark)
 		return;
 	c->tt.last[id] = mark;
@@ -184,20 +192,44 @@ static void collect_target_id(const ht_ngram *g, void *ctx)
 	c->ids[c->nids++] = (uint32_t)id;
 }
 
-static void corpus_add_unit(corpus *c, size_t u, const char *src, size_t slen, const char *tgt,
-			    size_t tlen)
+/* The units of the tm that have both languages; returns how many. */
+static size_t corpus_select_units(corpus *c)
 {
-	size_t old_cap = c->units_cap;
-	HT_GROW(c->tm_unit, c->nunits + 2, c->units_cap);
-	if (c->units_cap != old_cap)
-		c->ids_off = ht_xrealloc(c->ids_off, c->units_cap * sizeof *c->ids_off);
-	if (c->nunits == 0)
-		c->ids_off[0] = 0;
-	c->tm_unit[c->nunits] = u;
-	ht_termset_add_text(c->ts, src, slen, ht_tm_doc(c->tm, u), ht_tm_unit_id(c->tm, u));
-	ht_ngrammer_scan(c->ng, tgt, tlen, collect_target_id, c);
-	c->nunits++;
-	c->ids_off[c->nunits] = c->nids;
+	size_t n = ht_tm_unit_count(c->tm);
+	c->tm_unit = ht_xmalloc((n ? n : 1) * sizeof *c->tm_unit);
+	for (size_t u = 0; u < n; u++) {
+		size_t slen, tlen;
+		const char *s = ht_tm_seg(c->tm, u, c->from, &slen);
+		const char *t = ht_tm_seg(c->tm, u, c->to, &tlen);
+		if (s && t && slen && tlen)
+			c->tm_unit[c->nunits++] = u;
+	}
+	return c->nunits;
+}
+
+/* The target side: every unit's n-grams, interned. */
+static void corpus_index_targets(corpus *c)
+{
+	c->ids_off = ht_xmalloc((c->nunits + 1) * sizeof *c->ids_off);
+	c->ids_off[0] = 0;
+	for (size_t k = 0; k < c->nunits; k++) {
+		size_t len;
+		const char *t = ht_tm_seg(c->tm, c->tm_unit[k], c->to, &len);
+		c->scanning = k;
+		ht_ngrammer_scan(c->ng, t, len, collect_target_id, c);
+		c->ids_off[k + 1] = c->nids;
+	}
+}
+
+/* The source side: the term candidates of every unit, ranked. */
+static ht_status corpus_rank_sources(corpus *c, size_t min_freq, ht_error *err)
+{
+	for (size_t k = 0; k < c->nunits; k++) {
+		size_t u = c->tm_unit[k], len;
+		const char *s = ht_tm_seg(c->tm, u, c->from, &len);
+		ht_termset_add_text(c->ts, s, len, ht_tm_doc(c->tm, u), ht_tm_unit_id(c->tm, u));
+	}
+	return ht_termset_rank(c->ts, min_freq, err);
 }
 
 static void corpus_release(corpus *c)
@@ -425,17 +457,24 @@ typedef struct choice {
 	double dice;
 } choice;
 
-/* True when key `inner` is a whole-token part of key `outer`, case folded. */
-static int key_contains(chooser *ch, const char *outer, const char *inner)
+/* Set ch->b to the folded form of key `inner`, padded with spaces, for
+ * key_contains. */
+static void key_contains_prepare(chooser *ch, const char *inner)
+{
+	ht_buf_reset(&ch->b);
+	ht_buf_addc(&ch->b, ' ');
+	ht_key_fold(inner, strlen(inner), &ch->b);
+	ht_buf_addc(&ch->b, ' ');
+}
+
+/* True when the key prepared by key_contains_prepare is a whole-token part
+ * of key `outer`, case folded. */
+static int key_contains(chooser *ch, const char *outer)
 {
 	ht_buf_reset(&ch->a);
 	ht_buf_addc(&ch->a, ' ');
 	ht_key_fold(outer, strlen(outer), &ch->a);
 	ht_buf_addc(&ch->a, ' ');
-	ht_buf_reset(&ch->b);
-	ht_buf_addc(&ch->b, ' ');
-	ht_key_fold(inner, strlen(inner), &ch->b);
-	ht_buf_addc(&ch->b, ' ');
 	return strstr(ch->a.s, ch->b.s) != NULL;
 }
 
@@ -591,6 +630,8 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 		*out = tied;
 		/* extension toward a longer n-gram that keeps most co-occurrences */
 		choice ext = *out;
+		if (found)
+			key_contains_prepare(ch, target_key(tt, out->id));
 		for (size_t k = 0; found && k < ch->ntouched; k++) {
 			uint32_t id = ch->touched[k];
 			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw ||
@@ -599,7 +640,7 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 			if (tt->nwords[id] < tt->nwords[ext.id] ||
 			    (tt->nwords[id] == tt->nwords[ext.id] && ch->cnt[id] <= ext.co))
 				continue;
-			if (key_contains(ch, target_key(tt, id), target_key(tt, out->id)))
+			if (key_contains(ch, target_key(tt, id)))
 				ext = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
 		}
 		*out = ext;
@@ -765,20 +806,22 @@ typedef struct glossary_sink {
 	ht_glossary *g;
 	target_table known;
 	size_t entries;
-	ht_buf tmp;
 } glossary_sink;
 
-static int sink_knows(glossary_sink *k, char side, const char *text, int add)
+/* Is `text` known on `side` ('s' or 't')?  With add, make it known.  `tmp`
+ * is the caller's scratch: lookups run on several threads at once (while no
+ * thread adds). */
+static int sink_knows(glossary_sink *k, char side, const char *text, int add, ht_buf *tmp)
 {
-	ht_buf_reset(&k->tmp);
-	ht_buf_addc(&k->tmp, side);
-	ht_buf_addc(&k->tmp, ':');
-	ht_key_fold(text, strlen(text), &k->tmp);
+	ht_buf_reset(tmp);
+	ht_buf_addc(tmp, side);
+	ht_buf_addc(tmp, ':');
+	ht_key_fold(text, strlen(text), tmp);
 	if (add) {
-		table_intern(&k->known, k->tmp.s, k->tmp.len, 0);
+		table_intern(&k->known, tmp->s, tmp->len, ht_hash_bytes(tmp->s, tmp->len), 0);
 		return 1;
 	}
-	return table_find(&k->known, k->tmp.s, k->tmp.len);
+	return table_find(&k->known, tmp->s, tmp->len);
 }
 
 static int has_han(const char *s)
@@ -824,34 +867,6 @@ static void postings_release(postings *p)
 	free(p->units);
 }
 
-/* The confirmation pass keeps a pair only when it is mutual: the source
- * n-gram, paired forward on its own units, picks the same target term. */
-typedef struct mutual_check {
-	corpus *fwd;
-	chooser ch;
-	const ht_gloss_opts *opts;
-	postings post;
-	ht_buf a, b;
-} mutual_check;
-
-static int is_mutual(mutual_check *m, const corpus *rev, size_t src_id, const char *src,
-		     const char *target)
-{
-	const size_t *units = m->post.units + m->post.off[src_id];
-	size_t nu = m->post.off[src_id + 1] - m->post.off[src_id];
-	choice back;
-	if (!choose_target(m->fwd, &m->ch, m->opts, src, units, nu, &back))
-		return 0;
-	char *back_text = best_surface(m->fwd, back.id, units, nu);
-	ht_buf_reset(&m->a);
-	ht_key_fold(back_text, strlen(back_text), &m->a);
-	ht_buf_reset(&m->b);
-	ht_key_fold(target, strlen(target), &m->b);
-	free(back_text);
-	(void)rev;
-	return strcmp(m->a.s, m->b.s) == 0;
-}
-
 /* A Chinese n-gram is a fragment when one neighbouring character (Han,
  * letter or digit) accompanies at least 75 % of its occurrences in the
  * units it shares with its partner: 浦路斯共和国 (塞浦路斯共和国), 年后发展议程
@@ -890,93 +905,295 @@ static int is_fragment(const corpus *c, size_t id, const size_t *units, size_t n
 	return 0;
 }
 
-/* Pair every ranked candidate of c->ts with a target n-gram.  Forward, the
- * candidate is the source term; in the confirmation pass (reverse) c is the
- * mirrored corpus: the candidate is a target-language term and the n-gram
- * its source-language counterpart, kept only when both are new. */
-static void pair_all(corpus *c, const ht_gloss_opts *opts, glossary_sink *sink,
-		     mutual_check *mutual)
+/* ---- pairing every candidate: in parallel blocks, committed in order ----
+ *
+ * Choosing the target of a candidate reads only the corpora, so the
+ * candidates of a block are paired on all threads at once.  What depends on
+ * earlier entries (the confirmation pass adds only new pairs; a target shared
+ * by several sources is spelt as the first one found it) is decided when the
+ * results are committed, in rank order: the glossary is the same whatever the
+ * number of threads. */
+
+/* Candidates paired at once between two commits. */
+#define PAIR_BLOCK 256
+
+/* One worker's scratch. */
+typedef struct pair_scratch {
+	chooser ch;      /* over the corpus being paired */
+	chooser back;    /* over the forward corpus, for the mutual check */
+	ht_buf a, b, key;
+} pair_scratch;
+
+typedef enum pair_outcome { PAIR_SKIPPED, PAIR_NONE, PAIR_FOUND } pair_outcome;
+
+/* The pairing of one candidate, before it is committed. */
+typedef struct pair_result {
+	pair_outcome outcome;
+	choice best;
+	size_t example;  /* the first of its units holding best.id */
+	char *surface;   /* spelling of best.id in its units (malloc'd) */
+	int rejected;    /* confirmation pass: fails a check that does not depend on
+			    the pairs committed after the block started */
+} pair_result;
+
+typedef struct pair_run {
+	const corpus *c;
+	const ht_gloss_opts *opts;
+	glossary_sink *sink;      /* read only while a block is paired */
+	const corpus *fwd;        /* confirmation pass: the forward corpus, else NULL */
+	const ht_gloss_opts *fwd_opts; /* ... and the forward pass's options */
+	const postings *post;     /* confirmation pass: units of c's target ids */
+	size_t first;             /* the block's first candidate */
+	pair_result *res;         /* per candidate of the block */
+	pair_scratch *scratch;    /* per worker */
+	size_t nscratch;
+} pair_run;
+
+static void chooser_init(chooser *ch, size_t ntargets)
 {
-	int reverse = mutual != NULL;
-	chooser ch = {0};
-	ht_buf_init(&ch.support);
-	ht_buf_init(&ch.a);
-	ht_buf_init(&ch.b);
-	ch.cnt = ht_xcalloc(c->tt.n ? c->tt.n : 1, sizeof *ch.cnt);
+	memset(ch, 0, sizeof *ch);
+	ch->cnt = ht_xcalloc(ntargets ? ntargets : 1, sizeof *ch->cnt);
+	ht_buf_init(&ch->support);
+	ht_buf_init(&ch->a);
+	ht_buf_init(&ch->b);
+}
+
+static void chooser_release(chooser *ch)
+{
+	free(ch->cnt);
+	free(ch->touched);
+	ht_buf_release(&ch->support);
+	ht_buf_release(&ch->a);
+	ht_buf_release(&ch->b);
+}
+
+/* The confirmation pass keeps a pair only when it is mutual: the source
+ * n-gram (src_id in the mirrored corpus, spelt src), paired forward on its
+ * own units, picks the same target term. */
+static int is_mutual(const pair_run *run, pair_scratch *w, size_t src_id, const char *src,
+		     const char *target)
+{
+	const size_t *units = run->post->units + run->post->off[src_id];
+	size_t nu = run->post->off[src_id + 1] - run->post->off[src_id];
+	choice back;
+	if (!choose_target(run->fwd, &w->back, run->fwd_opts, src, units, nu, &back))
+		return 0;
+	char *back_text = best_surface(run->fwd, back.id, units, nu);
+	ht_buf_reset(&w->a);
+	ht_key_fold(back_text, strlen(back_text), &w->a);
+	ht_buf_reset(&w->b);
+	ht_key_fold(target, strlen(target), &w->b);
+	free(back_text);
+	return strcmp(w->a.s, w->b.s) == 0;
+}
+
+/* Confirmation pass: the checks on the pair (term, counterpart `other`) that
+ * do not change as pairs are committed (whether `other` is already a source is
+ * checked at commit). */
+static int confirm_rejects(const pair_run *run, pair_scratch *w, const choice *best,
+			   const char *term, const char *other, const size_t *units, size_t nu)
+{
+	const corpus *c = run->c;
+	if (is_zh(c->to_lang) && (!has_han(other) || is_fragment(c, best->id, units, nu)))
+		return 1;
+	return !is_mutual(run, w, best->id, other, term);
+}
+
+static void pair_candidate(void *ctx, size_t item, size_t worker)
+{
+	const pair_run *run = ctx;
+	const corpus *c = run->c;
+	pair_scratch *w = &run->scratch[worker];
+	pair_result *r = &run->res[item];
+	size_t i = run->first + item, nu;
+	const size_t *units = ht_termset_units(c->ts, i, &nu);
+	const char *term = ht_termset_term(c->ts, i);
+	int confirming = run->fwd != NULL;
+	*r = (pair_result){.outcome = PAIR_SKIPPED};
+	if (confirming && sink_knows(run->sink, 't', term, 0, &w->key))
+		return;
+	if (nu < run->opts->min_freq ||
+	    !choose_target(c, &w->ch, run->opts, term, units, nu, &r->best) ||
+	    (confirming && (r->best.dice < CONFIRM_MIN_DICE || r->best.co < CONFIRM_MIN_FREQ))) {
+		r->outcome = PAIR_NONE;
+		return;
+	}
+	r->outcome = PAIR_FOUND;
+	r->example = units[0];
+	for (size_t k = 0; k < nu; k++)
+		if (unit_target(c, units[k], r->best.id)) {
+			r->example = units[k];
+			break;
+		}
+	r->surface = best_surface(c, r->best.id, units, nu);
+	if (confirming)
+		r->rejected = sink_knows(run->sink, 's', r->surface, 0, &w->key) ||
+			      confirm_rejects(run, w, &r->best, term, r->surface, units, nu);
+}
+
+/* Commit candidate i's result: add its entry unless the glossary already
+ * holds its terms.  surfaces[id] is the spelling of target id, fixed by the
+ * first candidate that chose it. */
+static void commit_pair(pair_run *run, size_t i, pair_result *r, char **surfaces,
+			pair_scratch *w)
+{
+	const corpus *c = run->c;
+	const char *term = ht_termset_term(c->ts, i);
+	int confirming = run->fwd != NULL;
+	if (confirming && sink_knows(run->sink, 't', term, 0, &w->key))
+		return;
+	if (!surfaces[r->best.id]) {
+		surfaces[r->best.id] = r->surface;
+		r->surface = NULL;
+	}
+	const char *other = surfaces[r->best.id];
+	if (confirming) {
+		int rejected = r->rejected;
+		if (r->surface && strcmp(r->surface, other) != 0) { /* spelt by an earlier one */
+			size_t nu;
+			const size_t *units = ht_termset_units(c->ts, i, &nu);
+			rejected = confirm_rejects(run, w, &r->best, term, other, units, nu);
+		}
+		if (rejected || sink_knows(run->sink, 's', other, 0, &w->key))
+			return;
+	}
+	size_t tu = c->tm_unit[r->example];
+	ht_gloss_entry e = {
+		.source = confirming ? other : term,
+		.target = confirming ? term : other,
+		.freq = r->best.co,
+		.score = r->best.dice,
+		.confidence = pair_confidence(r->best.dice, r->best.co),
+		.example_doc = ht_tm_doc(c->tm, tu),
+		.example_unit = ht_tm_unit_id(c->tm, tu),
+		.suggestion = 0,
+	};
+	ht_glossary_add(run->sink->g, &e);
+	sink_knows(run->sink, 's', e.source, 1, &w->key);
+	sink_knows(run->sink, 't', e.target, 1, &w->key);
+	run->sink->entries++;
+}
+
+/* Pair every ranked candidate of c->ts with a target n-gram.  Forward (fwd
+ * NULL), the candidate is the source term; in the confirmation pass c is the
+ * mirrored corpus: the candidate is a target-language term and the n-gram its
+ * source-language counterpart, kept only when both are new and the pair is
+ * mutual with the forward corpus `fwd`. */
+static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *sink,
+		     const corpus *fwd, const ht_gloss_opts *fwd_opts, const postings *post)
+{
+	size_t threads = opts->threads ? opts->threads : ht_threads_default();
+	if (threads > HT_MAX_THREADS)
+		threads = HT_MAX_THREADS;
+	pair_run run = {.c = c, .opts = opts, .sink = sink, .fwd = fwd, .fwd_opts = fwd_opts,
+			.post = post, .nscratch = threads};
+	run.scratch = ht_xcalloc(threads, sizeof *run.scratch);
+	for (size_t k = 0; k < threads; k++) {
+		chooser_init(&run.scratch[k].ch, c->tt.n);
+		chooser_init(&run.scratch[k].back, fwd ? fwd->tt.n : 0);
+		ht_buf_init(&run.scratch[k].a);
+		ht_buf_init(&run.scratch[k].b);
+		ht_buf_init(&run.scratch[k].key);
+	}
+	run.res = ht_xcalloc(PAIR_BLOCK, sizeof *run.res);
 	size_t *unpaired = NULL, nunpaired = 0, ucap = 0;
-	/* a target shared by several sources (nested candidates) is spelt once */
 	char **surfaces = ht_xcalloc(c->tt.n ? c->tt.n : 1, sizeof *surfaces);
 	size_t ncand = ht_termset_count(c->ts);
-	for (size_t i = 0; i < ncand; i++) {
-		if (opts->limit && sink->entries >= opts->limit)
-			break;
-		size_t nu;
-		const size_t *units = ht_termset_units(c->ts, i, &nu);
-		const char *term = ht_termset_term(c->ts, i);
-		choice best;
-		if (reverse && sink_knows(sink, 't', term, 0))
-			continue;
-		if (nu < opts->min_freq || !choose_target(c, &ch, opts, term, units, nu, &best) ||
-		    (reverse && (best.dice < CONFIRM_MIN_DICE || best.co < CONFIRM_MIN_FREQ))) {
-			HT_GROW(unpaired, nunpaired + 1, ucap);
-			unpaired[nunpaired++] = i;
-			continue;
+	int full = 0;
+	for (run.first = 0; run.first < ncand && !full; run.first += PAIR_BLOCK) {
+		size_t n = ncand - run.first < PAIR_BLOCK ? ncand - run.first : PAIR_BLOCK;
+		ht_parallel_for(n, threads, pair_candidate, &run);
+		for (size_t k = 0; k < n; k++) {
+			pair_result *r = &run.res[k];
+			full = full || (opts->limit && sink->entries >= opts->limit);
+			if (!full && r->outcome == PAIR_NONE) {
+				HT_GROW(unpaired, nunpaired + 1, ucap);
+				unpaired[nunpaired++] = run.first + k;
+			} else if (!full && r->outcome == PAIR_FOUND)
+				commit_pair(&run, run.first + k, r, surfaces, &run.scratch[0]);
+			free(r->surface);
 		}
-		size_t ex = units[0];
-		for (size_t k = 0; k < nu; k++)
-			if (unit_target(c, units[k], best.id)) {
-				ex = units[k];
-				break;
-			}
-		if (!surfaces[best.id])
-			surfaces[best.id] = best_surface(c, best.id, units, nu);
-		const char *other = surfaces[best.id];
-		if (reverse && (sink_knows(sink, 's', other, 0) ||
-				(is_zh(c->to_lang) &&
-				 (!has_han(other) || is_fragment(c, best.id, units, nu))) ||
-				!is_mutual(mutual, c, best.id, other, term)))
-			continue;
-		size_t tu = c->tm_unit[ex];
-		ht_gloss_entry e = {
-			.source = reverse ? other : term,
-			.target = reverse ? term : other,
-			.freq = best.co,
-			.score = best.dice,
-			.confidence = pair_confidence(best.dice, best.co),
-			.example_doc = ht_tm_doc(c->tm, tu),
-			.example_unit = ht_tm_unit_id(c->tm, tu),
-			.suggestion = 0,
-		};
-		ht_glossary_add(sink->g, &e);
-		sink_knows(sink, 's', e.source, 1);
-		sink_knows(sink, 't', e.target, 1);
-		sink->entries++;
 	}
-	if (opts->suggest && !reverse)
+	if (opts->suggest && !fwd)
 		for (size_t k = 0; k < nunpaired; k++)
-			add_suggestion(sink->g, opts->dict, c->ts, unpaired[k], &ch.a);
+			add_suggestion(sink->g, opts->dict, c->ts, unpaired[k], &run.scratch[0].a);
 	for (size_t k = 0; k < c->tt.n; k++)
 		free(surfaces[k]);
 	free(surfaces);
 	free(unpaired);
-	free(ch.cnt);
-	free(ch.touched);
-	ht_buf_release(&ch.support);
-	ht_buf_release(&ch.a);
-	ht_buf_release(&ch.b);
+	free(run.res);
+	for (size_t k = 0; k < threads; k++) {
+		chooser_release(&run.scratch[k].ch);
+		chooser_release(&run.scratch[k].back);
+		ht_buf_release(&run.scratch[k].a);
+		ht_buf_release(&run.scratch[k].b);
+		ht_buf_release(&run.scratch[k].key);
+	}
+	free(run.scratch);
 }
 
-/* Index the units of `tm` that have both languages: `ts` gets the text of
- * language `cand`, the n-gram index that of language `other`. */
-static size_t corpus_fill(corpus *c, const ht_tm *tm, size_t cand, size_t other)
+/* ---- building the two corpora: four independent jobs ---- */
+
+/* The forward corpus pairs source candidates with target n-grams; the
+ * mirrored one (confirmation pass) target candidates with source n-grams.
+ * Each needs its candidates ranked and its n-grams indexed: four jobs that
+ * share nothing and run in parallel, the longest first (job j works on
+ * corpus j / 2: ranking when j is even, indexing when odd). */
+typedef struct build_jobs {
+	corpus *corpora[2]; /* forward, mirrored (NULL without confirmation) */
+	postings *post;     /* of the mirrored corpus */
+	size_t min_freq;
+	size_t order[4];    /* the jobs, longest expected first */
+	ht_status st[2];
+	ht_error err[2];
+} build_jobs;
+
+static void build_job(void *ctx, size_t item, size_t worker)
 {
-	for (size_t u = 0; u < ht_tm_unit_count(tm); u++) {
-		size_t slen, tlen;
-		const char *s = ht_tm_seg(tm, u, cand, &slen), *t = ht_tm_seg(tm, u, other, &tlen);
-		if (s && t && slen && tlen)
-			corpus_add_unit(c, u, s, slen, t, tlen);
+	build_jobs *b = ctx;
+	size_t job = b->order[item];
+	corpus *c = b->corpora[job / 2];
+	if (!c)
+		return;
+	if (job % 2 == 0)
+		b->st[job / 2] = corpus_rank_sources(c, b->min_freq, &b->err[job / 2]);
+	else {
+		corpus_index_targets(c);
+		if (job / 2 == 1)
+			postings_build(c, b->post);
 	}
-	return c->nunits;
+}
+
+/* A rough token count of language `lang` in the units: a space or the lead
+ * byte of a three-byte character (Han and kana, one token each) starts one. */
+static size_t side_tokens(const corpus *c, size_t lang)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < c->nunits; k++) {
+		size_t len;
+		const unsigned char *s = (const unsigned char *)ht_tm_seg(c->tm, c->tm_unit[k], lang, &len);
+		for (size_t i = 0; i < len; i++)
+			n += s[i] == ' ' || (s[i] >= 0xE3 && s[i] <= 0xE9);
+	}
+	return n;
+}
+
+/* Both corpora read the same two texts: the jobs on the text with more
+ * tokens (ranking it forward, indexing it mirrored) go first. */
+static void order_jobs(build_jobs *b, const corpus *fwd)
+{
+	static const size_t from_first[4] = {0, 3, 1, 2}, to_first[4] = {1, 2, 0, 3};
+	int from_longer = side_tokens(fwd, fwd->from) >= side_tokens(fwd, fwd->to);
+	memcpy(b->order, from_longer ? from_first : to_first, sizeof b->order);
+}
+
+static void corpus_init(corpus *c, const ht_tm *tm, size_t from, size_t to, const char *from_lang,
+			const char *to_lang, size_t max_target_words)
+{
+	*c = (corpus){.tm = tm, .from = from, .to = to, .to_lang = to_lang};
+	ht_buf_init(&c->tt.pool);
+	c->ng = ht_ngrammer_new(to_lang, max_target_words);
+	c->ts = ht_termset_new(from_lang);
 }
 
 ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
@@ -997,61 +1214,49 @@ ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 				    fi < 0 ? from : to);
 	if (fi == ti)
 		return ht_error_set(err, HT_ERR_USAGE, "source and target language are both '%s'", from);
-	corpus c = {.tm = tm, .from = (size_t)fi, .to = (size_t)ti, .to_lang = to};
-	ht_buf_init(&c.tt.pool);
-	c.ng = ht_ngrammer_new(to, opts->max_target_words);
-	c.ts = ht_termset_new(from);
-	if (corpus_fill(&c, tm, c.from, c.to) == 0) {
+	/* the confirmation pass pairs target terms with source n-grams, of up to
+	 * 8 characters when the source is Chinese */
+	size_t back_words = is_zh(from) ? 8 : opts->max_target_words;
+	corpus c, r;
+	corpus_init(&c, tm, (size_t)fi, (size_t)ti, from, to, opts->max_target_words);
+	if (corpus_select_units(&c) == 0) {
 		corpus_release(&c);
 		return ht_error_set(err, HT_ERR_DATA, "no aligned unit has both a '%s' and a '%s' segment",
 				    from, to);
 	}
-	st = ht_termset_rank(c.ts, opts->min_freq, err);
+	if (opts->confirm) {
+		corpus_init(&r, tm, (size_t)ti, (size_t)fi, to, from, back_words);
+		corpus_select_units(&r);
+	}
+	postings post = {0};
+	build_jobs jobs = {.corpora = {&c, opts->confirm ? &r : NULL}, .post = &post,
+			   .min_freq = opts->min_freq};
+	order_jobs(&jobs, &c);
+	ht_parallel_for(4, opts->threads, build_job, &jobs);
+	st = jobs.st[0] ? jobs.st[0] : jobs.st[1];
+	if (st && err)
+		*err = jobs.err[jobs.st[0] ? 0 : 1];
 	glossary_sink sink = {.g = NULL};
 	ht_buf_init(&sink.known.pool);
-	ht_buf_init(&sink.tmp);
 	if (st == HT_OK) {
 		sink.g = ht_glossary_new(from, to);
-		pair_all(&c, opts, &sink, NULL);
+		pair_all(&c, opts, &sink, NULL, NULL, NULL);
 	}
 	if (st == HT_OK && opts->confirm) {
 		/* confirmation across languages: target-language terms whose
 		 * counterpart the source ranking left out (it drops, e.g., terms
 		 * that open with a clause verb: 减少灾害风险) */
-		corpus r = {.tm = tm, .from = (size_t)ti, .to = (size_t)fi, .to_lang = from};
-		ht_buf_init(&r.tt.pool);
-		r.ng = ht_ngrammer_new(from, is_zh(from) ? 8 : opts->max_target_words);
-		r.ts = ht_termset_new(to);
-		corpus_fill(&r, tm, r.from, r.to);
-		st = ht_termset_rank(r.ts, opts->min_freq, err);
 		ht_gloss_opts ropts = *opts;
 		ropts.dict = NULL; /* the dictionary reads from -> to only */
 		ropts.suggest = 0;
-		ropts.max_target_words = is_zh(from) ? 8 : opts->max_target_words;
-		if (st == HT_OK) {
-			mutual_check m = {.fwd = &c, .opts = opts};
-			m.ch.cnt = ht_xcalloc(c.tt.n ? c.tt.n : 1, sizeof *m.ch.cnt);
-			ht_buf_init(&m.ch.support);
-			ht_buf_init(&m.ch.a);
-			ht_buf_init(&m.ch.b);
-			ht_buf_init(&m.a);
-			ht_buf_init(&m.b);
-			postings_build(&r, &m.post);
-			pair_all(&r, &ropts, &sink, &m);
-			postings_release(&m.post);
-			free(m.ch.cnt);
-			free(m.ch.touched);
-			ht_buf_release(&m.ch.support);
-			ht_buf_release(&m.ch.a);
-			ht_buf_release(&m.ch.b);
-			ht_buf_release(&m.a);
-			ht_buf_release(&m.b);
-		}
-		corpus_release(&r);
+		ropts.max_target_words = back_words;
+		pair_all(&r, &ropts, &sink, &c, opts, &post);
 	}
+	if (opts->confirm)
+		corpus_release(&r);
+	postings_release(&post);
 	corpus_release(&c);
 	table_release(&sink.known);
-	ht_buf_release(&sink.tmp);
 	if (st != HT_OK) {
 		ht_glossary_free(sink.g);
 		return st;

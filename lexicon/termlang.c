@@ -23,10 +23,14 @@ ht_tlang ht_tlang_of(const char *lang)
 
 int ht_tlang_cased(ht_tlang l) { return l != HT_TL_ZH && l != HT_TL_AR; }
 
+/* Is w[0..len) in the NULL-terminated list?  Called for every candidate
+ * edge, so the first byte rejects most entries before any string work. */
 static int in_list(const char *const *list, const char *w, size_t len)
 {
+	if (len == 0)
+		return 0;
 	for (; *list; list++)
-		if (strlen(*list) == len && memcmp(*list, w, len) == 0)
+		if ((*list)[0] == w[0] && strncmp(*list, w, len) == 0 && strnlen(*list, len + 1) == len)
 			return 1;
 	return 0;
 }

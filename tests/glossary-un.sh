@@ -30,6 +30,11 @@ has_pair "$tmp/en.tsv" 会员国 "Member States"
 has_pair "$tmp/en.tsv" 安全理事会 "Security Council"
 has_pair "$tmp/en.tsv" 民间社会 "civil society"
 # entries carry frequency, score and an example in the OmegaT comment
+# pairing runs on several threads; the glossary must not depend on how many
+"$HUTONG" glossary --threads 1 --from zh --to en "$tmp/sdg.zh-en.tsv" "$tmp/unpc.zh-en.tsv" -o "$tmp/en1.tsv" || exit 1
+"$HUTONG" glossary --threads 3 --from zh --to en "$tmp/sdg.zh-en.tsv" "$tmp/unpc.zh-en.tsv" -o "$tmp/en3.tsv" || exit 1
+cmp -s "$tmp/en1.tsv" "$tmp/en.tsv" && cmp -s "$tmp/en3.tsv" "$tmp/en.tsv" ||
+	{ echo "FAIL: the glossary differs with 1, 3 and the default number of threads"; fail=1; }
 grep -q '^会员国	Member States	frequency [0-9]*; Dice 0\.[0-9]*; confidence 0\.[0-9]*; e\.g\. ' "$tmp/en.tsv" ||
 	{ echo "FAIL: no statistics in the comment"; fail=1; }
 
