@@ -457,14 +457,20 @@ typedef struct choice {
 	double dice;
 } choice;
 
-/* Set ch->b to the folded form of key `inner`, padded with spaces, for
- * key_contains. */
+/* Set ch->b to the folded form of key `inner` for key_contains, with a
+ * space on each edge that must be a word boundary: every Han character is a
+ * token of its own, so a Han edge needs none (全理事会 in 安全理事会). */
 static void key_contains_prepare(chooser *ch, const char *inner)
 {
+	size_t len = strlen(inner), i = 0, j = len;
+	int han_first = len && ht_is_han(ht_utf8_next(inner, len, &i));
+	int han_last = len && ht_is_han(ht_utf8_prev(inner, &j));
 	ht_buf_reset(&ch->b);
-	ht_buf_addc(&ch->b, ' ');
-	ht_key_fold(inner, strlen(inner), &ch->b);
-	ht_buf_addc(&ch->b, ' ');
+	if (!han_first)
+		ht_buf_addc(&ch->b, ' ');
+	ht_key_fold(inner, len, &ch->b);
+	if (!han_last)
+		ht_buf_addc(&ch->b, ' ');
 }
 
 /* True when the key prepared by key_contains_prepare is a whole-token part

@@ -38,6 +38,12 @@ cmp -s "$tmp/en1.tsv" "$tmp/en.tsv" && cmp -s "$tmp/en3.tsv" "$tmp/en.tsv" ||
 grep -q '^会员国	Member States	frequency [0-9]*; Dice 0\.[0-9]*; confidence 0\.[0-9]*; e\.g\. ' "$tmp/en.tsv" ||
 	{ echo "FAIL: no statistics in the comment"; fail=1; }
 
+# the other way, Chinese targets extend over whole characters: not 全理事会
+awk -F '\t' '{ print $2 "\t" $1 }' "$tmp/sdg-unpc.zh-en.tsv" >"$tmp/sdg-unpc.en-zh.tsv"
+"$HUTONG" glossary --from en --to zh "$tmp/sdg-unpc.en-zh.tsv" -o "$tmp/en-zh.tsv" || exit 1
+has_pair "$tmp/en-zh.tsv" "Security Council" 安全理事会
+has_pair "$tmp/en-zh.tsv" "sustainable development" 可持续发展
+
 "$HUTONG" glossary --from zh --to fr "$tmp/sdg-unpc.zh-fr.tsv" -o "$tmp/fr.tsv" || exit 1
 has_pair "$tmp/fr.tsv" 安全理事会 "Conseil de sécurité"
 has_pair "$tmp/fr.tsv" 会员国 "États Membres"
