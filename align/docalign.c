@@ -882,13 +882,15 @@ static const char *segtype(const ht_docalign *da)
 }
 
 ht_status ht_docalign_write(const ht_docalign *da, ht_align_format format, FILE *fp,
-			    size_t *omitted, ht_error *err)
+			    size_t *omitted, size_t *dropped, ht_error *err)
 {
 	if (omitted)
 		*omitted = 0;
+	if (dropped)
+		*dropped = 0;
 	if (format == HT_ALIGN_TMX) {
 		ht_tm *tm = ht_docalign_to_tm(da, omitted);
-		ht_status st = ht_tm_write_tmx(tm, fp, segtype(da), err);
+		ht_status st = ht_tm_write_tmx(tm, fp, segtype(da), dropped, err);
 		ht_tm_free(tm);
 		return st;
 	}

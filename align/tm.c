@@ -403,8 +403,8 @@ static int write_unit(xmlTextWriterPtr w, const ht_tm *tm, const ht_tm_unit *u, 
 	return xmlTextWriterEndElement(w);
 }
 
-ht_status ht_tm_write_tmx_counted(const ht_tm *tm, FILE *fp, const char *segtype,
-				  size_t *dropped, ht_error *err)
+ht_status ht_tm_write_tmx(const ht_tm *tm, FILE *fp, const char *segtype, size_t *dropped,
+			  ht_error *err)
 {
 	size_t n_dropped = 0;
 	if (dropped)
@@ -426,11 +426,6 @@ ht_status ht_tm_write_tmx_counted(const ht_tm *tm, FILE *fp, const char *segtype
 	if (dropped)
 		*dropped = n_dropped;
 	return st;
-}
-
-ht_status ht_tm_write_tmx(const ht_tm *tm, FILE *fp, const char *segtype, ht_error *err)
-{
-	return ht_tm_write_tmx_counted(tm, fp, segtype, NULL, err);
 }
 
 /* --------------------------------------------------------------- TMX reader */

@@ -242,6 +242,15 @@ static void warn_length_mismatch(const ht_docalign *da)
 
 /* ---- two versions ---- */
 
+/* TMX (XML) cannot carry control characters: say so when some were left out. */
+static void warn_dropped(size_t dropped)
+{
+	if (dropped)
+		ht_cli_warn("%zu characters that XML does not allow (control characters) are left out "
+			    "of the TMX",
+			    dropped);
+}
+
 static int align_two(const struct align_args *a, char **files)
 {
 	ht_error err = {0};
@@ -250,7 +259,7 @@ static int align_two(const struct align_args *a, char **files)
 	ht_docalign *da = NULL;
 	ht_outfile of = {0};
 	int rc = HT_EXIT_OK, opened = 0;
-	size_t omitted = 0;
+	size_t omitted = 0, dropped = 0;
 	ht_status st = load_doc(files[0], a->from, a->input, &docs[0], &err);
 	if (st == HT_OK)
 		st = load_doc(files[1], a->to, a->input, &docs[1], &err);
@@ -269,13 +278,17 @@ static int align_two(const struct align_args *a, char **files)
 		opened = st == HT_OK;
 	}
 	if (st == HT_OK)
-		st = ht_docalign_write(da, a->format, of.fp, &omitted, &err);
+		st = ht_docalign_write(da, a->format, of.fp, &omitted, &dropped, &err);
 	if (opened)
 		st = st == HT_OK ? ht_outfile_commit(&of, &err) : (ht_outfile_abort(&of), st);
 	if (st != HT_OK)
 		rc = ht_cli_fail(&err);
-	else if (omitted)
-		ht_cli_warn("%zu units aligned to nothing are not in the TMX (see --format jsonl)", omitted);
+	else {
+		if (omitted)
+			ht_cli_warn("%zu units aligned to nothing are not in the TMX (see --format jsonl)",
+				    omitted);
+		warn_dropped(dropped);
+	}
 	ht_docalign_free(da);
 	if (dict)
 		ht_dict_free(dict);
@@ -287,10 +300,11 @@ static int align_two(const struct align_args *a, char **files)
 /* ---- N versions through the original ---- */
 
 static ht_status write_pivot(const ht_tm *tm, ht_align_format format, ht_align_level level, FILE *fp,
-			     ht_error *err)
+			     size_t *dropped, ht_error *err)
 {
 	if (format == HT_ALIGN_TMX)
-		return ht_tm_write_tmx(tm, fp, level == HT_LEVEL_PARAGRAPH ? "paragraph" : "sentence", err);
+		return ht_tm_write_tmx(tm, fp, level == HT_LEVEL_PARAGRAPH ? "paragraph" : "sentence",
+				       dropped, err);
 	ht_buf line = HT_BUF_INIT;
 	size_t nl = ht_tm_lang_count(tm);
 	for (size_t u = 0; u < ht_tm_unit_count(tm); u++) {
@@ -351,6 +365,7 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 	ht_doc **docs = ht_xcalloc((size_t)nfiles, sizeof *docs);
 	ht_docalign **pairs = ht_xcalloc((size_t)nfiles, sizeof *pairs);
 	size_t *lone = ht_xcalloc((size_t)nfiles, sizeof *lone);
+	size_t dropped = 0;
 	ht_dict *dict = NULL;
 	ht_tm *tm = NULL;
 	ht_outfile of = {0};
@@ -426,11 +441,13 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 		opened = st == HT_OK;
 	}
 	if (st == HT_OK)
-		st = write_pivot(tm, a->format, a->level, of.fp, &err);
+		st = write_pivot(tm, a->format, a->level, of.fp, &dropped, &err);
 	if (opened)
 		st = st == HT_OK ? ht_outfile_commit(&of, &err) : (ht_outfile_abort(&of), st);
 	if (st != HT_OK)
 		rc = ht_cli_fail(&err);
+	else
+		warn_dropped(dropped);
 	for (int k = 0; k < npairs && st == HT_OK; k++)
 		if (lone[k])
 			ht_cli_warn("%s: %zu units match nothing in %s; attached to a neighbouring TU",

@@ -56,6 +56,17 @@ printf 'abc\000def\n' >"$tmp/bin.fr.txt"
 run 3 --input lines "$tmp/a.en.txt" "$tmp/bin.fr.txt"
 has_err "bin.fr.txt: byte 3"
 
+# control characters: kept in TSV, left out of the TMX (XML cannot carry them), said so
+printf 'First\001 sentence.\nSecond sentence.\nThird one.\n' >"$tmp/ctl.en.txt"
+run 0 --input lines --format tsv "$tmp/ctl.en.txt" "$tmp/a.fr.txt"
+[ ! -s "$tmp/err" ] || bad "TSV with a control character warned: $(cat "$tmp/err")"
+grep -q "$(printf 'First\001 sentence')" "$tmp/out" || bad "TSV lost the control character"
+run 0 --input lines --format tmx "$tmp/ctl.en.txt" "$tmp/a.fr.txt"
+has_err "1 characters that XML does not allow"
+grep -q '<seg>First sentence.</seg>' "$tmp/out" || bad "TMX segment: $(grep -m1 '<seg>' "$tmp/out")"
+run 0 --pivot en --input lines --format tmx "$tmp/ctl.en.txt" "$tmp/a.fr.txt"
+has_err "1 characters that XML does not allow"
+
 # a wrong --from: the alignment is made, with a warning if the text says otherwise
 zh="$HT_SRCDIR/corpora/A_RES_76_295.zh.txt"
 run 0 --input lines --from en --to fr --format beads "$zh" "$tmp/a.fr.txt"

@@ -101,7 +101,7 @@ static ht_status write_tmx_file(const ht_tm *tm, const char *path, ht_error *err
 	ht_status st = ht_outfile_open(&of, path, err);
 	if (st != HT_OK)
 		return st;
-	st = ht_tm_write_tmx_counted(tm, of.fp, "sentence", &dropped, err);
+	st = ht_tm_write_tmx(tm, of.fp, "sentence", &dropped, err);
 	if (st == HT_OK)
 		st = ht_outfile_commit(&of, err);
 	else

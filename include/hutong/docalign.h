@@ -77,10 +77,12 @@ size_t ht_docalign_bead_count(const ht_docalign *da);
 const ht_bead *ht_docalign_bead(const ht_docalign *da, size_t i);
 
 /* Write the alignment in `format` to fp.  For TMX, beads with an empty side
- * are left out (a TU needs both languages) and counted in *omitted (may be
- * NULL); the other formats keep every bead. */
+ * are left out (a TU needs both languages) and counted in *omitted, and the
+ * characters XML does not allow are left out and counted in *dropped (see
+ * ht_tm_write_tmx; either may be NULL); the other formats keep every bead
+ * and every character. */
 ht_status ht_docalign_write(const ht_docalign *da, ht_align_format format, FILE *fp,
-			    size_t *omitted, ht_error *err);
+			    size_t *omitted, size_t *dropped, ht_error *err);
 
 /* The bilingual translation memory of the alignment (what the TMX format
  * writes); the caller frees it with ht_tm_free. */

@@ -70,18 +70,16 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			 ht_error *err);
 
 /* Write TMX 1.4 valid against tmx14.dtd: full header, one <tu> per unit, a
- * <prop type="x-confidence">, the document and unit ids as props, xml:lang on
- * every <tuv>, the source <tuv> first.  segtype is "sentence" or "paragraph". */
-ht_status ht_tm_write_tmx(const ht_tm *tm, FILE *fp, const char *segtype, ht_error *err);
-/* The same, and *dropped (may be NULL) receives the number of characters that
- * XML 1.0 does not allow (control characters other than TAB/LF/CR, U+FFFE,
- * U+FFFF) and that were dropped from segments and props; invalid UTF-8 bytes
- * are written as U+FFFD and counted too.  A TU without any segment is not
- * written (TMX needs at least one <tuv>); the x-confidence prop is written
- * only when the confidence is known (>= 0).  segtype must be one of TMX's
- * "block", "paragraph", "sentence", "phrase" (else HT_ERR_USAGE). */
-ht_status ht_tm_write_tmx_counted(const ht_tm *tm, FILE *fp, const char *segtype,
-				  size_t *dropped, ht_error *err);
+ * <prop type="x-confidence"> when the confidence is known (>= 0), the
+ * document and unit ids as props, xml:lang on every <tuv>, the source <tuv>
+ * first.  A TU without any segment is not written (TMX needs at least one
+ * <tuv>).  Characters that XML 1.0 does not allow (control characters other
+ * than TAB/LF/CR, U+FFFE, U+FFFF) are left out of segments and props and
+ * counted in *dropped (may be NULL), as are invalid UTF-8 bytes, which are
+ * written as U+FFFD.  segtype must be one of TMX's "block", "paragraph",
+ * "sentence", "phrase" (else HT_ERR_USAGE). */
+ht_status ht_tm_write_tmx(const ht_tm *tm, FILE *fp, const char *segtype, size_t *dropped,
+			  ht_error *err);
 
 #ifdef __cplusplus
 }
