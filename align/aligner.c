@@ -144,6 +144,7 @@ typedef struct level {
 	double ratio;
 	const bead_type *types;
 	size_t ntypes;
+	int maxrun;       /* longest side of its bead types */
 	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
 	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
 	covtab stab[8];   /* source units i - 4 .. i - 1 */
@@ -168,12 +169,14 @@ static inline void add_runs(float *diff, uint64_t d, float w)
 }
 
 /* Fill `tab` for unit u of side a against the other side (whose occurrences
- * `occ` holds), links a-word -> other words. */
-static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff, const uint32_t *lto,
-			size_t u, size_t base, covtab *tab)
+ * `occ` holds), links a-word -> other words; only the runs of 1..nruns units
+ * (coarse levels never look at runs of 3 or 4).  Inlined per constant nruns. */
+static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side *a, occ_window *occ,
+								   const uint32_t *loff, const uint32_t *lto,
+								   size_t u, size_t base, covtab *tab, int nruns)
 {
 	float diff[MAXRUN][WIN + 1];
-	memset(diff, 0, sizeof diff);
+	memset(diff, 0, (size_t)nruns * sizeof *diff);
 	tab->base = base;
 	occ_move(occ, base);
 	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
@@ -183,19 +186,28 @@ static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff,
 			continue;
 		float w = a->weight[x];
 		uint64_t d = mask;
-		for (int L = 0; L < MAXRUN; L++) {
+		for (int L = 0; L < nruns; L++) {
 			if (L)
 				d |= mask >> L;
 			add_runs(diff[L], d, w);
 		}
 	}
-	for (int L = 0; L < MAXRUN; L++) {
+	for (int L = 0; L < nruns; L++) {
 		float acc = 0;
 		for (int c = 0; c < WIN; c++) {
 			acc += diff[L][c];
 			tab->v[L][c] = acc;
 		}
 	}
+}
+
+static void fill_covtab(const level *lv, const al_side *a, occ_window *occ, const uint32_t *loff,
+			const uint32_t *lto, size_t u, size_t base, covtab *tab)
+{
+	if (lv->maxrun <= 2)
+		fill_covtab_runs(a, occ, loff, lto, u, base, tab, 2);
+	else
+		fill_covtab_runs(a, occ, loff, lto, u, base, tab, MAXRUN);
 }
 
 static inline float covtab_get(const covtab *tab, size_t c, size_t len)
@@ -315,7 +327,7 @@ static void ensure_target_tables(level *lv, size_t upto)
 	while (lv->tnext < upto) {
 		size_t v = lv->tnext++;
 		size_t base = lv->rmin[v] >= MAXRUN ? lv->rmin[v] - MAXRUN : 0;
-		fill_covtab(lv->t, &lv->occ_s, lv->links->rev_off, lv->links->rev, v, base,
+		fill_covtab(lv, lv->t, &lv->occ_s, lv->links->rev_off, lv->links->rev, v, base,
 			    &lv->ttab[v & lv->tmask]);
 	}
 }
@@ -352,7 +364,7 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	for (size_t i = 0; i <= n; i++) {
 		if (i > 0) {
 			size_t lo = lv->lo[i];
-			fill_covtab(lv->s, &lv->occ_t, lv->links->fwd_off, lv->links->fwd, i - 1,
+			fill_covtab(lv, lv->s, &lv->occ_t, lv->links->fwd_off, lv->links->fwd, i - 1,
 				    lo >= MAXRUN ? lo - MAXRUN : 0, &lv->stab[(i - 1) & 7]);
 		}
 		ensure_target_tables(lv, lv->hi[i]);
@@ -494,6 +506,11 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 	} else {
 		lv.types = coarse_types;
 		lv.ntypes = sizeof coarse_types / sizeof *coarse_types;
+	}
+	for (size_t k = 0; k < lv.ntypes; k++) {
+		int longest = lv.types[k].ds > lv.types[k].dt ? lv.types[k].ds : lv.types[k].dt;
+		if (longest > lv.maxrun)
+			lv.maxrun = longest;
 	}
 	if (s->n <= COARSEST && t->n <= COARSEST)
 		band_full(&lv);
