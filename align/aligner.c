@@ -60,55 +60,66 @@ typedef struct covtab {
 
 
 /* Where the words of one side occur within 128 units [64 * block, 64 * block
- * + 128), as bit masks per word (valid when gen[word] == gen).  A unit's
- * window [base, base + 64) always lies inside; bases only grow, so each block
- * is built once: the cost is two passes over the side's words. */
+ * + 128), as bit masks per word (valid when the word's bit is set in
+ * `present`, a bit set small enough to stay in the first-level cache while
+ * links are checked against it).  A unit's window [base, base + 64) always
+ * lies inside; bases only grow, so each block is built once: the cost is two
+ * passes over the side's words. */
+typedef struct link_mask {
+	uint64_t bits[2];
+	uint32_t gen;
+} link_mask;
+
 typedef struct occ_window {
 	const al_side *side;
 	uint64_t (*bits)[2];
-	uint32_t *gen;
+	uint64_t *present;
 	uint32_t cur_gen;
-	size_t block;
+	size_t block, from, to; /* the block and the units it covers */
 	/* per word of the linking side: the OR of bits[] over its links in the
-	 * current block (valid when lgen[word] == cur_gen), so that a word met in
-	 * many units of a block walks its links once */
-	uint64_t (*lbits)[2];
-	uint32_t *lgen;
+	 * current block (valid when lmask[word].gen == cur_gen), so that a word
+	 * met in many units of a block walks its links once */
+	link_mask *lmask;
 } occ_window;
 
 static void occ_init(occ_window *w, const al_side *side, size_t nlinking)
 {
-	w->lbits = ht_xmalloc((nlinking + 1) * sizeof *w->lbits);
-	w->lgen = ht_xcalloc(nlinking + 1, sizeof *w->lgen);
+	w->lmask = ht_xcalloc(nlinking + 1, sizeof *w->lmask);
 	w->side = side;
 	w->bits = ht_xmalloc((side->nvocab + 1) * sizeof *w->bits);
-	w->gen = ht_xcalloc(side->nvocab + 1, sizeof *w->gen);
+	w->present = ht_xcalloc(side->nvocab / 64 + 1, sizeof *w->present);
 	w->cur_gen = 0;
 	w->block = SIZE_MAX;
+	w->from = w->to = 0;
 }
 
 static void occ_release(occ_window *w)
 {
 	free(w->bits);
-	free(w->gen);
-	free(w->lbits);
-	free(w->lgen);
+	free(w->present);
+	free(w->lmask);
 }
+
+static inline int occ_present(const occ_window *w, uint32_t y) { return (w->present[y >> 6] >> (y & 63)) & 1; }
 
 static void occ_move(occ_window *w, size_t base)
 {
 	size_t block = base / WIN;
 	if (block == w->block)
 		return;
+	const al_side *s = w->side;
+	for (size_t k = s->off[w->from]; k < s->off[w->to]; k++) /* the last block's words leave */
+		w->present[s->words[k] >> 6] = 0;
 	w->block = block;
 	w->cur_gen++;
-	const al_side *s = w->side;
 	size_t from = block * WIN, to = from + 2 * WIN < s->n ? from + 2 * WIN : s->n;
+	w->from = from;
+	w->to = to;
 	for (size_t p = from; p < to; p++)
 		for (size_t k = s->off[p]; k < s->off[p + 1]; k++) {
 			uint32_t y = s->words[k];
-			if (w->gen[y] != w->cur_gen) {
-				w->gen[y] = w->cur_gen;
+			if (!occ_present(w, y)) {
+				w->present[y >> 6] |= 1ULL << (y & 63);
 				w->bits[y][0] = w->bits[y][1] = 0;
 			}
 			w->bits[y][(p - from) / WIN] |= 1ULL << ((p - from) % WIN);
@@ -120,21 +131,22 @@ static void occ_move(occ_window *w, size_t base)
 static inline uint64_t occ_links(occ_window *w, const uint32_t *loff, const uint32_t *lto, uint32_t x,
 				 size_t base)
 {
-	if (w->lgen[x] != w->cur_gen) {
+	link_mask *lm = &w->lmask[x];
+	if (lm->gen != w->cur_gen) {
 		uint64_t b0 = 0, b1 = 0;
 		for (size_t l = loff[x]; l < loff[x + 1]; l++) {
 			uint32_t y = lto[l];
-			if (w->gen[y] == w->cur_gen) {
+			if (occ_present(w, y)) {
 				b0 |= w->bits[y][0];
 				b1 |= w->bits[y][1];
 			}
 		}
-		w->lgen[x] = w->cur_gen;
-		w->lbits[x][0] = b0;
-		w->lbits[x][1] = b1;
+		lm->gen = w->cur_gen;
+		lm->bits[0] = b0;
+		lm->bits[1] = b1;
 	}
 	unsigned shift = (unsigned)(base - w->block * WIN);
-	return shift ? (w->lbits[x][0] >> shift) | (w->lbits[x][1] << (WIN - shift)) : w->lbits[x][0];
+	return shift ? (lm->bits[0] >> shift) | (lm->bits[1] << (WIN - shift)) : lm->bits[0];
 }
 
 typedef struct level {
