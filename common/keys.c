@@ -172,12 +172,19 @@ static int is_word_char(int32_t cp)
 	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
 }
 
-static int is_digit(int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND; }
+static int is_digit(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
 
 static int is_space(int32_t cp)
 {
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
 		return 1;
+	if (cp < 0x80) /* no other ASCII character is a separator */
+		return 0;
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
 	       cp == 0x200B || cp == 0xFEFF;
@@ -203,10 +210,12 @@ void ht_tokenize(const char *s, size_t len, ht_token **toks, size_t *n, size_t *
 	while (i < len) {
 		size_t start = i;
 		int32_t cp = ht_utf8_next(s, len, &i);
-		if (is_space(cp))
-			continue;
 		enum ht_token_type type;
-		if (ht_is_cjk(cp) && !is_digit(cp) && (ht_is_han(cp) || is_word_char(cp)))
+		if (cp >= 0x4E00 && cp <= 0x9FFF) /* the common Han block: letters (Lo), no lookup */
+			type = HT_TOK_HAN;
+		else if (is_space(cp))
+			continue;
+		else if (ht_is_cjk(cp) && !is_digit(cp) && (ht_is_han(cp) || is_word_char(cp)))
 			type = HT_TOK_HAN;
 		else if (is_word_char(cp)) {
 			int number = is_digit(cp);

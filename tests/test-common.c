@@ -221,6 +221,36 @@ START_TEST(key_fold_real_text)
 }
 END_TEST
 
+/* What ht_tokenize decides without asking utf8proc: U+4E00..U+9FFF are Han
+ * letters (no separator, no digit), and in ASCII only 0-9 are digits and only
+ * the space is a separator by category. */
+START_TEST(tokenize_fast_paths_agree_with_utf8proc)
+{
+	for (int32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
+		utf8proc_category_t c = utf8proc_category(cp);
+		ck_assert_int_eq(ht_is_han(cp) && ht_is_cjk(cp), 1);
+		ck_assert_int_ne(c, UTF8PROC_CATEGORY_ND);
+		ck_assert_int_eq(c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP,
+				 0);
+	}
+	for (int32_t cp = 0; cp < 0x80; cp++) {
+		utf8proc_category_t c = utf8proc_category(cp);
+		ck_assert_int_eq(c == UTF8PROC_CATEGORY_ND, cp >= '0' && cp <= '9');
+		ck_assert_int_eq(c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP,
+				 cp == ' ');
+	}
+	ht_token *t = NULL;
+	size_t n = 0, cap = 0;
+	const char *s = "\xE4\xB8\x80\xE9\xBF\xBF 7"; /* U+4E00 U+9FFF, a space, a digit */
+	ht_tokenize(s, strlen(s), &t, &n, &cap);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(t[0].type, HT_TOK_HAN);
+	ck_assert_int_eq(t[1].type, HT_TOK_HAN);
+	ck_assert_int_eq(t[2].type, HT_TOK_NUMBER);
+	free(t);
+}
+END_TEST
+
 START_TEST(tokenize_mixed_scripts)
 {
 	const char *s = "互联互通 l'homme, 1.25 A/75/948";
@@ -307,6 +337,7 @@ int main(void)
 	tcase_add_test(tc, key_fold_invalid_utf8);
 	tcase_add_test(tc, key_fold_real_text);
 	tcase_add_test(tc, tokenize_mixed_scripts);
+	tcase_add_test(tc, tokenize_fast_paths_agree_with_utf8proc);
 	tcase_add_test(tc, outfile_atomic);
 	tcase_add_test(tc, outfile_keeps_devices);
 	tcase_add_test(tc, buf_and_json);
