@@ -23,6 +23,8 @@ typedef struct dict_slot { /* 16 bytes: the table holds every key prefix too */
 	uint32_t key, first;     /* offset in keys arena; start of the run in ptrs */
 	uint16_t keylen, count;  /* keylen 0 = empty slot; count 0 = only a prefix */
 	uint8_t longer;          /* some longer key starts with this one */
+	uint8_t tag;             /* top byte of the key's hash: most other keys fail on it
+				    without a look at the keys arena */
 } dict_slot;
 
 struct ht_dict {
@@ -84,19 +86,23 @@ static int pair_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The slot of key s[0..len), or the empty slot where it would go when `add`
- * (NULL when absent and not `add`). */
-
 /* The slot of key s (whose ht_hash_bytes is `hash`), or the empty slot where
  * it would go when `add`, else NULL. */
+static inline uint8_t hash_tag(uint64_t hash) { return (uint8_t)(hash >> 56); }
+
 static dict_slot *find_slot_hashed(const ht_dict *d, const char *s, size_t len, uint64_t hash, int add)
 {
 	size_t mask = d->nslots - 1;
+	uint8_t tag = hash_tag(hash);
 	for (size_t h = hash & mask;; h = (h + 1) & mask) {
 		dict_slot *slot = &d->slots[h];
-		if (!slot->keylen)
-			return add ? slot : NULL;
-		if (slot->keylen == len && memcmp(d->keys.s + slot->key, s, len) == 0)
+		if (!slot->keylen) {
+			if (!add)
+				return NULL;
+			slot->tag = tag;
+			return slot;
+		}
+		if (slot->tag == tag && slot->keylen == len && memcmp(d->keys.s + slot->key, s, len) == 0)
 			return slot;
 	}
 }
@@ -349,25 +355,40 @@ size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char 
 	return slot->count;
 }
 
+/* Prefixes hashed and their slots fetched ahead of the walk: each probe of
+ * the large table is a cache miss, and this way they overlap. */
+#define PREFETCH_PREFIXES 8
+
 size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
 {
-	size_t best = 0, i = 0;
-	uint64_t hash = HT_HASH_SEED; /* of s[0 .. i), extended code point by code point */
 	if (!d || !d->slots)
 		return 0;
+	size_t ends[PREFETCH_PREFIXES];
+	uint64_t hashes[PREFETCH_PREFIXES];
+	size_t best = 0, i = 0;
+	uint64_t hash = HT_HASH_SEED; /* of s[0 .. i), extended code point by code point */
 	while (i < len) {
-		size_t from = i;
-		do
-			i++;
-		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
-		hash = ht_hash_more(hash, s + from, i - from);
-		const dict_slot *slot = find_slot_hashed(d, s, i, hash, 0);
-		if (!slot)
-			break;
-		if (slot->count)
-			best = i;
-		if (!slot->longer)
-			break;
+		size_t np = 0;
+		for (size_t at = i; at < len && np < PREFETCH_PREFIXES; np++) {
+			size_t from = at;
+			do
+				at++;
+			while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80);
+			hash = ht_hash_more(hash, s + from, at - from);
+			ends[np] = at;
+			hashes[np] = hash;
+			__builtin_prefetch(&d->slots[hash & (d->nslots - 1)]);
+		}
+		for (size_t k = 0; k < np; k++) {
+			i = ends[k];
+			const dict_slot *slot = find_slot_hashed(d, s, i, hashes[k], 0);
+			if (!slot)
+				return best;
+			if (slot->count)
+				best = i;
+			if (!slot->longer)
+				return best;
+		}
 	}
 	return best;
 }
