@@ -241,11 +241,18 @@ static double length_factor(const level *lv, double ls, double lt)
 	return length_shape(lv, log((lt + 2.0) / (lv->ratio * ls + 2.0)));
 }
 
-/* Similarity of the bead source [a, a + ds) : target [c, c + dt). */
-static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
+/* The length factor of the bead source [a, a + ds) : target [c, c + dt)
+ * (both sides non-empty). */
+static inline double bead_length(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
 {
-	if (!ds || !dt)
-		return lv->prm->skip;
+	double d = lv->logl_t[c * MAXRUN + dt - 1] - lv->logl_s[a * MAXRUN + ds - 1];
+	return length_shape(lv, d);
+}
+
+/* The share of the weight of the bead's words that have a link on the other
+ * side of it (at most 1). */
+static inline double bead_share(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
+{
 	double cov = 0;
 	for (size_t u = a; u < a + ds; u++)
 		cov += covtab_get(&lv->stab[u & 7], c, dt);
@@ -253,11 +260,14 @@ static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t 
 		cov += covtab_get(&lv->ttab[v & lv->tmask], a, ds);
 	double wsum = lv->s->cum_wt[a + ds] - lv->s->cum_wt[a] + lv->t->cum_wt[c + dt] - lv->t->cum_wt[c];
 	double share = wsum > 0 ? cov / wsum : 0;
-	if (share > 1)
-		share = 1;
-	double d = lv->logl_t[c * MAXRUN + dt - 1] - lv->logl_s[a * MAXRUN + ds - 1];
+	return share > 1 ? 1 : share;
+}
+
+/* Similarity of a bead with both sides from its length factor and share. */
+static inline double bead_similarity(const level *lv, double length, double share)
+{
 	double floor = lv->prm->len_floor;
-	return length_shape(lv, d) * (floor + (1 - floor) * share);
+	return length * (floor + (1 - floor) * share);
 }
 
 /* log(length + 2) of every run of 1..4 units (source lengths scaled by the
@@ -407,7 +417,18 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 				 * a bead from a predecessor this far behind cannot win */
 				if (prev + SCORE_BOUND <= best)
 					continue;
-				double sc = prev + bead_score(lv, pi, ds, pj, dt);
+				double sc;
+				if (!ds || !dt)
+					sc = prev + lv->prm->skip;
+				else {
+					/* the similarity with a share of 1 is an upper bound in
+					 * floating point too (each operation is monotonic):
+					 * a bead whose lengths cannot win needs no share */
+					double length = bead_length(lv, pi, ds, pj, dt);
+					if (prev + bead_similarity(lv, length, 1.0) <= best)
+						continue;
+					sc = prev + bead_similarity(lv, length, bead_share(lv, pi, ds, pj, dt));
+				}
 				if (sc > best) {
 					best = sc;
 					bt = (uint8_t)k;
