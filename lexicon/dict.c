@@ -14,6 +14,8 @@
 #include "common/util.h"
 
 typedef struct dict_pair {
+	uint64_t prefix;    /* the key's first 8 bytes, big-endian, zero-padded: most
+			       comparisons of the sort end here, without the arena */
 	size_t key, keylen; /* offset and length in keys arena */
 	size_t tgt;         /* offset of the NUL-terminated target in targets arena */
 	size_t seq;         /* input order, keeps the sort stable */
@@ -66,6 +68,9 @@ static void add_pair(loader *ld, const char *key, size_t keylen, const char *tgt
 	}
 	p->key = ld->last_key;
 	p->keylen = ld->fold.len;
+	p->prefix = 0;
+	for (size_t k = 0; k < 8; k++)
+		p->prefix = p->prefix << 8 | (k < ld->fold.len ? (unsigned char)ld->fold.s[k] : 0);
 	p->tgt = ld->d->targets.len;
 	ht_buf_add(&ld->d->targets, tgt, tgtlen);
 	ht_buf_addc(&ld->d->targets, '\0');
@@ -77,6 +82,8 @@ static const char *sort_keys; /* qsort has no context argument */
 static int pair_cmp(const void *a, const void *b)
 {
 	const dict_pair *x = a, *y = b;
+	if (x->prefix != y->prefix) /* the order of memcmp, shorter first */
+		return x->prefix < y->prefix ? -1 : 1;
 	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
 	int c = memcmp(sort_keys + x->key, sort_keys + y->key, n);
 	if (c)
@@ -295,6 +302,20 @@ static ht_status parse_lines(loader *ld, const char *path, const ht_buf *text, h
 	return HT_OK;
 }
 
+/* Room for every pair the text can give (a CEDICT gloss ends at a '/' and
+ * gives at most two pairs; a TSV line one) and for its glosses, so that the
+ * arrays are not copied as they grow: pages never written cost nothing. */
+static void reserve(loader *ld, const ht_buf *text)
+{
+	size_t bound = 1;
+	for (size_t i = 0; i < text->len; i++)
+		bound += text->s[i] == '/' ? 2 : text->s[i] == '\n';
+	ld->cap = bound;
+	ld->pairs = ht_xmalloc(bound * sizeof *ld->pairs);
+	ht_buf_grow(&ld->d->targets, 2 * text->len);
+	ht_buf_grow(&ld->d->keys, text->len / 2);
+}
+
 ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_dict **out,
 		       ht_error *err)
 {
@@ -311,6 +332,7 @@ ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_di
 	ht_buf_init(&d->keys);
 	ht_buf_init(&d->targets);
 	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, HT_BUF_INIT, NULL, 0, SIZE_MAX};
+	reserve(&ld, &text);
 	st = parse_lines(&ld, path, &text, err);
 	ht_buf_release(&text);
 	if (st == HT_OK)
