@@ -13,9 +13,10 @@ static ht_status read_all(const char *path, ht_buf *raw, ht_error *err)
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	if (!fp)
 		return ht_error_set(err, HT_ERR_IO, "%s: %s", path, strerror(errno));
-	struct stat st; /* a regular file is read into one block of its size, not copied as it grows */
+	/* a regular file is read into one block of its size, not copied as it grows */
+	struct stat st;
 	if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		ht_buf_grow(raw, (size_t)st.st_size + 1); /* + 1: room to see the end */
+		ht_buf_reserve_table(raw, (size_t)st.st_size + 1); /* + 1: room to see the end */
 	for (;;) {
 		if (raw->cap - raw->len <= 1)
 			ht_buf_grow(raw, 1 << 16);

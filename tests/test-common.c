@@ -251,6 +251,31 @@ START_TEST(tokenize_fast_paths_agree_with_utf8proc)
 }
 END_TEST
 
+/* Large tables: usable, zeroed by the calloc form, freed with free(); a
+ * reserved buffer is empty and grows past its reservation as any other. */
+START_TEST(table_allocations)
+{
+	size_t n = (size_t)5 << 20;
+	unsigned char *z = ht_xcalloc_table(n, 1);
+	for (size_t i = 0; i < n; i += 4096)
+		ck_assert_uint_eq(z[i], 0);
+	ck_assert_uint_eq(z[n - 1], 0);
+	z[n - 1] = 1;
+	free(z);
+	char *small = ht_xmalloc_table(10);
+	memcpy(small, "123456789", 10);
+	free(small);
+	ht_buf b = HT_BUF_INIT;
+	ht_buf_adds(&b, "dropped");
+	ht_buf_reserve_table(&b, 4);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_str_eq(b.s, "");
+	ht_buf_adds(&b, "more than four bytes");
+	ck_assert_str_eq(b.s, "more than four bytes");
+	ht_buf_release(&b);
+}
+END_TEST
+
 START_TEST(tokenize_mixed_scripts)
 {
 	const char *s = "互联互通 l'homme, 1.25 A/75/948";
@@ -337,6 +362,7 @@ int main(void)
 	tcase_add_test(tc, key_fold_invalid_utf8);
 	tcase_add_test(tc, key_fold_real_text);
 	tcase_add_test(tc, tokenize_mixed_scripts);
+	tcase_add_test(tc, table_allocations);
 	tcase_add_test(tc, tokenize_fast_paths_agree_with_utf8proc);
 	tcase_add_test(tc, outfile_atomic);
 	tcase_add_test(tc, outfile_keeps_devices);
