@@ -287,7 +287,13 @@ static void build_side(side_builder *b, al_side *side, const ht_unit *units, siz
 	side->n = n;
 	side->off = ht_xcalloc(n + 1, sizeof *side->off);
 	side->cum_len = ht_xcalloc(n + 1, sizeof *side->cum_len);
-	size_t cap = 0;
+	/* room for the words in one block (a word and what separates it from the
+	 * next take 4 bytes or more in practice), so that they are seldom copied
+	 * as they grow */
+	size_t cap = n + 16;
+	for (size_t u = 0; u < n; u++)
+		cap += units[u].len / 4;
+	side->words = ht_xmalloc_table(cap * sizeof *side->words);
 	for (size_t u = 0; u < n; u++)
 		tokenize_unit(b, side, u, &cap, &units[u]);
 }
@@ -330,7 +336,7 @@ void al_side_coarsen(const al_side *f, al_side *c)
 	c->weight = f->weight;
 	c->off = ht_xcalloc(c->n + 1, sizeof *c->off);
 	c->cum_len = ht_xcalloc(c->n + 1, sizeof *c->cum_len);
-	c->words = ht_xmalloc((f->off[f->n] ? f->off[f->n] : 1) * sizeof *c->words);
+	c->words = ht_xmalloc_table((f->off[f->n] ? f->off[f->n] : 1) * sizeof *c->words);
 	uint32_t *stamp = ht_xcalloc(f->nvocab ? f->nvocab : 1, sizeof *stamp);
 	const float min_weight = (float)log(COARSE_DF);
 	size_t at = 0;

@@ -144,7 +144,7 @@ static void build_index(loader *ld)
 	d->nslots = 16;
 	while (d->nslots < (distinct + prefixes) * 2)
 		d->nslots *= 2;
-	d->slots = ht_xcalloc(d->nslots, sizeof *d->slots);
+	d->slots = ht_xcalloc_table(d->nslots, sizeof *d->slots);
 	size_t i = 0, ndup = 0;
 	while (i < ld->npairs) {
 		size_t j = i;
@@ -312,8 +312,8 @@ static void reserve(loader *ld, const ht_buf *text)
 		bound += text->s[i] == '/' ? 2 : text->s[i] == '\n';
 	ld->cap = bound;
 	ld->pairs = ht_xmalloc(bound * sizeof *ld->pairs);
-	ht_buf_grow(&ld->d->targets, 2 * text->len);
-	ht_buf_grow(&ld->d->keys, text->len / 2);
+	ht_buf_reserve_table(&ld->d->targets, 2 * text->len);
+	ht_buf_reserve_table(&ld->d->keys, text->len / 2);
 }
 
 ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_dict **out,
