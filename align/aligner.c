@@ -157,6 +157,7 @@ typedef struct level {
 	const bead_type *types;
 	size_t ntypes;
 	int maxrun;       /* longest side of its bead types */
+	double two_var, floor, skip; /* 2 len_sigma^2, len_floor and skip of prm */
 	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
 	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
 	covtab stab[8];   /* source units i - 4 .. i - 1 */
@@ -232,7 +233,7 @@ static inline float covtab_get(const covtab *tab, size_t c, size_t len)
  * is d. */
 static inline double length_shape(const level *lv, double d)
 {
-	double x = d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma);
+	double x = d * d / lv->two_var;
 	return 1.0 / (1.0 + x + 0.5 * x * x); /* about exp(-x), a Gaussian on the log ratio */
 }
 
@@ -266,8 +267,7 @@ static inline double bead_share(const level *lv, size_t a, size_t ds, size_t c, 
 /* Similarity of a bead with both sides from its length factor and share. */
 static inline double bead_similarity(const level *lv, double length, double share)
 {
-	double floor = lv->prm->len_floor;
-	return length * (floor + (1 - floor) * share);
+	return length * (lv->floor + (1 - lv->floor) * share);
 }
 
 /* log(length + 2) of every run of 1..4 units (source lengths scaled by the
@@ -354,6 +354,56 @@ static void ensure_target_tables(level *lv, size_t upto)
 	}
 }
 
+/* Row i of the dynamic program: the best score of each cell of the band and
+ * the bead type that gives it (255 for none); predecessors in rows i - ds.
+ * Inlined for each constant list of types, so that its loop unrolls. */
+static inline __attribute__((always_inline)) void dp_row(const level *lv, const bead_type *types,
+							 size_t ntypes, size_t i, double *row, uint8_t *bprow,
+							 const double *const *prev_row, const size_t *prev_lo,
+							 const size_t *prev_hi)
+{
+	for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
+		double best = -INFINITY;
+		uint8_t bt = 255;
+		if (i == 0 && j == 0)
+			best = 0;
+#pragma GCC unroll 16
+		for (size_t k = 0; k < ntypes; k++) {
+			size_t ds = types[k].ds, dt = types[k].dt;
+			if (ds > i || dt > j)
+				continue;
+			size_t pi = i - ds, pj = j - dt;
+			if (pj < prev_lo[ds] || pj > prev_hi[ds])
+				continue;
+			double prev = prev_row[ds][pj - prev_lo[ds]];
+			if (prev == -INFINITY)
+				continue;
+			/* a similarity is at most 1 (length factor and share are <= 1):
+			 * a bead from a predecessor this far behind cannot win */
+			if (prev + SCORE_BOUND <= best)
+				continue;
+			double sc;
+			if (!ds || !dt)
+				sc = prev + lv->skip;
+			else {
+				/* the similarity with a share of 1 is an upper bound in
+				 * floating point too (each operation is monotonic): a
+				 * bead whose lengths cannot win needs no share */
+				double length = bead_length(lv, pi, ds, pj, dt);
+				if (prev + bead_similarity(lv, length, 1.0) <= best)
+					continue;
+				sc = prev + bead_similarity(lv, length, bead_share(lv, pi, ds, pj, dt));
+			}
+			if (sc > best) {
+				best = sc;
+				bt = (uint8_t)k;
+			}
+		}
+		row[j - lv->lo[i]] = best;
+		bprow[j - lv->lo[i]] = bt;
+	}
+}
+
 /* The dynamic program over the band; returns the beads of the best path. */
 static void run_dp(level *lv, ht_bead **out, size_t *nout)
 {
@@ -398,45 +448,12 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 			prev_lo[ds] = lv->lo[i - ds];
 			prev_hi[ds] = lv->hi[i - ds];
 		}
-		for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
-			double best = -INFINITY;
-			uint8_t bt = 255;
-			if (i == 0 && j == 0)
-				best = 0;
-			for (size_t k = 0; k < lv->ntypes; k++) {
-				size_t ds = lv->types[k].ds, dt = lv->types[k].dt;
-				if (ds > i || dt > j)
-					continue;
-				size_t pi = i - ds, pj = j - dt;
-				if (pj < prev_lo[ds] || pj > prev_hi[ds])
-					continue;
-				double prev = prev_row[ds][pj - prev_lo[ds]];
-				if (prev == -INFINITY)
-					continue;
-				/* a similarity is at most 1 (length factor and share are <= 1):
-				 * a bead from a predecessor this far behind cannot win */
-				if (prev + SCORE_BOUND <= best)
-					continue;
-				double sc;
-				if (!ds || !dt)
-					sc = prev + lv->prm->skip;
-				else {
-					/* the similarity with a share of 1 is an upper bound in
-					 * floating point too (each operation is monotonic):
-					 * a bead whose lengths cannot win needs no share */
-					double length = bead_length(lv, pi, ds, pj, dt);
-					if (prev + bead_similarity(lv, length, 1.0) <= best)
-						continue;
-					sc = prev + bead_similarity(lv, length, bead_share(lv, pi, ds, pj, dt));
-				}
-				if (sc > best) {
-					best = sc;
-					bt = (uint8_t)k;
-				}
-			}
-			row[j - lv->lo[i]] = best;
-			bp[cstart[i] + j - lv->lo[i]] = bt;
-		}
+		if (lv->types == fine_types)
+			dp_row(lv, fine_types, sizeof fine_types / sizeof *fine_types, i, row,
+			       bp + cstart[i], prev_row, prev_lo, prev_hi);
+		else
+			dp_row(lv, coarse_types, sizeof coarse_types / sizeof *coarse_types, i, row,
+			       bp + cstart[i], prev_row, prev_lo, prev_hi);
 	}
 
 	/* walk back from (n, m); the band always connects it to (0, 0) */
@@ -533,6 +550,9 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 		  double ratio, int finest, const ht_bead *guide, size_t nguide, ht_bead **out, size_t *nout)
 {
 	level lv = {.s = s, .t = t, .links = links, .prm = prm, .ratio = ratio};
+	lv.two_var = 2.0 * prm->len_sigma * prm->len_sigma;
+	lv.floor = prm->len_floor;
+	lv.skip = prm->skip;
 	if (finest) {
 		lv.types = fine_types;
 		lv.ntypes = sizeof fine_types / sizeof *fine_types;
