@@ -119,7 +119,18 @@ static int is_en_stop(const char *s, size_t n)
 	if (n > 9)
 		return 0;
 	ht_buf key = {(char *)s, n, 0};
-	return bsearch(&key, en_stop, sizeof en_stop / sizeof *en_stop - 1, sizeof *en_stop, stop_cmp) != NULL;
+	size_t lo = 0, hi = sizeof en_stop / sizeof *en_stop - 1; /* bsearch, with the comparison inlined */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = stop_cmp(&key, &en_stop[mid]);
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 #define STEM_CHARS 6 /* code points kept of a word: a cheap stemmer for any language */
@@ -197,7 +208,9 @@ static void add_word(side_builder *b, al_side *side, size_t unit, size_t *cap, c
 		HT_GROW(b->stamp, b->v->n, b->stamp_cap);
 		b->stamp[id] = 0;
 	}
-	if (b->surface) {
+	/* a Han word is its own surface form, interned with it when it was new */
+	int known_surface = b->v->n == before && surf == key && (*b->kinds)[id] == AL_HAN;
+	if (b->surface && !known_surface) {
 		size_t sb = b->surface->n;
 		uint32_t sid = al_vocab_intern(b->surface, surf, surflen);
 		if (b->surface->n > sb) {
