@@ -167,17 +167,35 @@ typedef struct level {
 	float *logl_s, *logl_t;  /* run_log_lengths of both sides */
 } level;
 
-/* Add w to v[c] for every bit c set in d, run by run through a difference
- * array (masks of frequent words are long runs of ones). */
-static inline void add_runs(float *diff, uint64_t d, float w)
+/* Add a word of weight w whose links occur at the bits of `mask` to the
+ * difference arrays of runs of 1..nruns units: a range [c, c + L + 1) is
+ * covered when a bit lies in it, i.e. for L, each run [s, e) of mask covers
+ * the columns [s - L, e), and runs closer than L + 1 merge.  The events of one
+ * word fall on distinct cells of each diff[L], so that each cell sums them in
+ * the order of the words, whatever order they are made in here; masks of
+ * frequent words are long runs of ones, so this goes run by run. */
+static inline __attribute__((always_inline)) void add_word_runs(float (*diff)[WIN + 1], int nruns,
+								uint64_t mask, float w)
 {
-	while (d) {
-		int start = __builtin_ctzll(d);
-		uint64_t rest = ~(d >> start);
-		int len = rest ? __builtin_ctzll(rest) : 64 - start;
-		diff[start] += w;
-		diff[start + len] -= w;
-		d = start + len >= 64 ? 0 : d & (~0ULL << (start + len));
+	int s = __builtin_ctzll(mask);
+	for (int L = 0; L < nruns; L++)
+		diff[L][s >= L ? s - L : 0] += w;
+	for (;;) {
+		uint64_t rest = ~(mask >> s);
+		int e = rest ? s + __builtin_ctzll(rest) : WIN; /* this run is [s, e) */
+		uint64_t next = e >= WIN ? 0 : mask & (~0ULL << e);
+		if (!next) {
+			for (int L = 0; L < nruns; L++)
+				diff[L][e] -= w;
+			return;
+		}
+		int s2 = __builtin_ctzll(next);
+		for (int L = 0; L < nruns; L++)
+			if (s2 - e > L) { /* the gap stays open for runs of L + 1 units */
+				diff[L][e] -= w;
+				diff[L][s2 - L] += w;
+			}
+		s = s2;
 	}
 }
 
@@ -197,13 +215,7 @@ static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side
 		uint64_t mask = occ_links(occ, loff, lto, x, base);
 		if (!mask)
 			continue;
-		float w = a->weight[x];
-		uint64_t d = mask;
-		for (int L = 0; L < nruns; L++) {
-			if (L)
-				d |= mask >> L;
-			add_runs(diff[L], d, w);
-		}
+		add_word_runs(diff, nruns, mask, a->weight[x]);
 	}
 	for (int L = 0; L < nruns; L++) {
 		float acc = 0;
