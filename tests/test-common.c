@@ -222,8 +222,8 @@ START_TEST(key_fold_real_text)
 END_TEST
 
 /* What ht_tokenize decides without asking utf8proc: U+4E00..U+9FFF are Han
- * letters (no separator, no digit), and in ASCII only 0-9 are digits and only
- * the space is a separator by category. */
+ * letters (no separator, no digit), nothing below U+3000 is CJK, and in ASCII
+ * only 0-9 are digits and only the space is a separator by category. */
 START_TEST(tokenize_fast_paths_agree_with_utf8proc)
 {
 	for (int32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
@@ -233,6 +233,8 @@ START_TEST(tokenize_fast_paths_agree_with_utf8proc)
 		ck_assert_int_eq(c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP,
 				 0);
 	}
+	for (int32_t cp = 0; cp < 0x3000; cp++) /* no CJK below U+3000 */
+		ck_assert_int_eq(ht_is_cjk(cp) || ht_is_han(cp), 0);
 	for (int32_t cp = 0; cp < 0x80; cp++) {
 		utf8proc_category_t c = utf8proc_category(cp);
 		ck_assert_int_eq(c == UTF8PROC_CATEGORY_ND, cp >= '0' && cp <= '9');
