@@ -42,7 +42,8 @@ static int is_arabic_ignorable(int32_t cp)
  * concatenation of the keys of its pieces that start at such code points, so
  * runs of them are copied and only what lies between goes through utf8proc.
  * Han, CJK and general punctuation, lower-case Latin-1 and Cyrillic, Arabic
- * letters: tests/test-common.c checks every one against utf8proc. */
+ * letters (and full-width ASCII, see stable_len): tests/test-common.c checks
+ * every one against utf8proc. */
 static inline int key_stable(int32_t cp)
 {
 	return cp < 0x80 || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x3001 && cp <= 0x3029) ||
@@ -52,9 +53,13 @@ static inline int key_stable(int32_t cp)
 }
 
 /* Length of the key_stable code point at s[0..len), 0 when there is none
- * (another code point, or bytes that are not well-formed UTF-8). */
-static inline size_t stable_len(const unsigned char *s, size_t len)
+ * (another code point, or bytes that are not well-formed UTF-8).  The
+ * full-width forms of ASCII (U+FF01..U+FF5E, the punctuation of Chinese text)
+ * are stable too, with their ASCII letter (lower case) as key: *ascii is set
+ * to it, and to 0 for a code point that is its own key. */
+static inline size_t stable_len(const unsigned char *s, size_t len, char *ascii)
 {
+	*ascii = 0;
 	if (s[0] < 0x80)
 		return 1;
 	if (s[0] >= 0xC2 && s[0] < 0xE0) {
@@ -66,6 +71,11 @@ static inline size_t stable_len(const unsigned char *s, size_t len)
 		if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
 			return 0;
 		int32_t cp = (s[0] & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			int c = cp - 0xFEE0;
+			*ascii = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			return 3;
+		}
 		return cp >= 0x800 && key_stable(cp) ? 3 : 0;
 	}
 	return 0;
@@ -129,11 +139,14 @@ void ht_key_fold(const char *s, size_t len, ht_buf *out)
 		return;
 	}
 	/* Pieces start at each stable code point; a piece that is one stable
-	 * code point joins the run copied as it is, from `clean`. */
+	 * code point joins the run copied as it is, from `clean` (or, a
+	 * full-width form, ends it with its ASCII letter). */
 	size_t start_len = out->len, clean = 0, piece = 0, i = 0;
 	int piece_stable = 0;
+	char piece_ascii = 0;
 	for (;;) {
-		size_t n = i < len ? stable_len(u + i, len - i) : 0;
+		char ascii = 0;
+		size_t n = i < len ? stable_len(u + i, len - i, &ascii) : 0;
 		if (i < len && !n) { /* the piece goes on over an unstable code point */
 			piece_stable = 0;
 			i++;
@@ -141,7 +154,12 @@ void ht_key_fold(const char *s, size_t len, ht_buf *out)
 				i++;
 			continue;
 		}
-		if (!piece_stable && i > piece) {
+		if (piece_stable && piece_ascii) {
+			if (piece > clean)
+				add_stable(out, s + clean, piece - clean);
+			ht_buf_addc(out, piece_ascii);
+			clean = i;
+		} else if (!piece_stable && i > piece) {
 			if (piece > clean)
 				add_stable(out, s + clean, piece - clean);
 			if (fold_utf8proc(s + piece, i - piece, out) < 0) {
@@ -156,6 +174,7 @@ void ht_key_fold(const char *s, size_t len, ht_buf *out)
 			break;
 		piece = i;
 		piece_stable = 1;
+		piece_ascii = ascii;
 		i += n;
 	}
 	if (len > clean)
