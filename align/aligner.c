@@ -50,6 +50,7 @@ typedef struct bead_type {
 static const bead_type fine_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2},
 				       {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}};
 static const bead_type coarse_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}};
+#define MAXTYPES 12
 
 /* Covered word weight of one unit against every range [base + c, base + c + L)
  * of the other side: v[L - 1][c]. */
@@ -374,6 +375,20 @@ static inline __attribute__((always_inline)) void dp_row(const level *lv, const 
 							 const double *const *prev_row, const size_t *prev_lo,
 							 const size_t *prev_hi)
 {
+	/* type k reaches back into the band from the columns j with
+	 * j - jfirst[k] <= jspan[k] (none when i < ds: jspan wraps to SIZE_MAX
+	 * only with jfirst past every column) */
+	size_t jfirst[MAXTYPES], jspan[MAXTYPES];
+	for (size_t k = 0; k < ntypes; k++) {
+		size_t ds = types[k].ds, dt = types[k].dt;
+		if (ds > i) {
+			jfirst[k] = SIZE_MAX;
+			jspan[k] = 0;
+		} else {
+			jfirst[k] = prev_lo[ds] + dt;
+			jspan[k] = prev_hi[ds] - prev_lo[ds];
+		}
+	}
 	for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
 		double best = -INFINITY;
 		uint8_t bt = 255;
@@ -382,16 +397,13 @@ static inline __attribute__((always_inline)) void dp_row(const level *lv, const 
 #pragma GCC unroll 16
 		for (size_t k = 0; k < ntypes; k++) {
 			size_t ds = types[k].ds, dt = types[k].dt;
-			if (ds > i || dt > j)
+			if (j - jfirst[k] > jspan[k]) /* also when j < jfirst[k] */
 				continue;
 			size_t pi = i - ds, pj = j - dt;
-			if (pj < prev_lo[ds] || pj > prev_hi[ds])
-				continue;
 			double prev = prev_row[ds][pj - prev_lo[ds]];
-			if (prev == -INFINITY)
-				continue;
 			/* a similarity is at most 1 (length factor and share are <= 1):
-			 * a bead from a predecessor this far behind cannot win */
+			 * a bead from a predecessor this far behind cannot win (nor
+			 * one from no path at all: prev is then -inf) */
 			if (prev + SCORE_BOUND <= best)
 				continue;
 			double sc;
