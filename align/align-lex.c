@@ -258,27 +258,22 @@ static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap,
 	double chars = 0;
 	for (size_t k = 0; k < b->ntoks; k++) {
 		const ht_token *t = &b->toks[k];
-		size_t i = t->start;
-		while (i < t->start + t->len) {
-			if ((unsigned char)s[i] < 0x80)
-				i++; /* ASCII: one code point, no decoding */
-			else
-				ht_utf8_next(s, t->start + t->len, &i);
-			chars++;
-		}
+		if (t->type == HT_TOK_HAN)
+			chars++; /* ht_tokenize made it of one code point */
+		else
+			for (size_t i = t->start; i < t->start + t->len; chars++) {
+				if ((unsigned char)s[i] < 0x80)
+					i++; /* ASCII: one code point, no decoding */
+				else
+					ht_utf8_next(s, t->start + t->len, &i);
+			}
 		if (t->type == HT_TOK_PUNCT)
 			continue;
 		if (t->type == HT_TOK_HAN) {
 			size_t w = han_word(b, k, s);
 			const ht_token *last = &b->toks[k + w - 1];
 			size_t len = last->start + last->len - t->start;
-			for (size_t c = 1; c < w; c++) {
-				size_t j = b->toks[k + c].start;
-				while (j < b->toks[k + c].start + b->toks[k + c].len) {
-					ht_utf8_next(s, b->fold.len, &j);
-					chars++;
-				}
-			}
+			chars += (double)(w - 1); /* Han tokens too: one code point each */
 			add_word(b, side, u, cap, s + t->start, len, AL_HAN, s + t->start, len);
 			k += w - 1;
 		} else if (t->type == HT_TOK_NUMBER) {
