@@ -379,7 +379,7 @@ size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char 
 
 /* Prefixes hashed and their slots fetched ahead of the walk: each probe of
  * the large table is a cache miss, and this way they overlap. */
-#define PREFETCH_PREFIXES 8
+#define PREFETCH_PREFIXES 3
 
 size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
 {
