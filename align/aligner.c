@@ -109,8 +109,12 @@ static void occ_move(occ_window *w, size_t base)
 	if (block == w->block)
 		return;
 	const al_side *s = w->side;
-	for (size_t k = s->off[w->from]; k < s->off[w->to]; k++) /* the last block's words leave */
-		w->present[s->words[k] >> 6] = 0;
+	size_t nbits = s->nvocab / 64 + 1; /* the last block's words leave: */
+	if (nbits < s->off[w->to] - s->off[w->from])
+		memset(w->present, 0, nbits * sizeof *w->present); /* at once */
+	else
+		for (size_t k = s->off[w->from]; k < s->off[w->to]; k++) /* one by one */
+			w->present[s->words[k] >> 6] = 0;
 	w->block = block;
 	w->cur_gen++;
 	size_t from = block * WIN, to = from + 2 * WIN < s->n ? from + 2 * WIN : s->n;
