@@ -311,7 +311,7 @@ static void reserve(loader *ld, const ht_buf *text)
 	for (size_t i = 0; i < text->len; i++)
 		bound += text->s[i] == '/' ? 2 : text->s[i] == '\n';
 	ld->cap = bound;
-	ld->pairs = ht_xmalloc(bound * sizeof *ld->pairs);
+	ld->pairs = ht_xmalloc_table(bound * sizeof *ld->pairs);
 	ht_buf_reserve_table(&ld->d->targets, 2 * text->len);
 	ht_buf_reserve_table(&ld->d->keys, text->len / 2);
 }
