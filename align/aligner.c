@@ -222,13 +222,14 @@ static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side
 			continue;
 		add_word_runs(diff, nruns, mask, a->weight[x]);
 	}
-	for (int L = 0; L < nruns; L++) {
-		float acc = 0;
-		for (int c = 0; c < WIN; c++) {
-			acc += diff[L][c];
-			tab->v[L][c] = acc;
+	/* the prefix sums of the nruns arrays side by side: independent chains
+	 * of additions that the processor overlaps */
+	float acc[MAXRUN] = {0};
+	for (int c = 0; c < WIN; c++)
+		for (int L = 0; L < nruns; L++) {
+			acc[L] += diff[L][c];
+			tab->v[L][c] = acc[L];
 		}
-	}
 }
 
 static void fill_covtab(const level *lv, const al_side *a, occ_window *occ, const uint32_t *loff,
