@@ -11,6 +11,7 @@
 #define LEARN_MIN_COUNT 2  /* ... seen together in at least this many beads */
 #define LEARN_ITER 5
 #define LEARN_MAX_PAIRS 4000000 /* co-occurrences sampled: bounds time and memory */
+#define PREFETCH_PAIRS 4 /* how far ahead collect fetches a pair's slot */
 
 /* Distinct (source word, target word) pairs: open addressing on the packed key. */
 typedef struct pair_table {
@@ -133,8 +134,12 @@ static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, train
 		bag(&p->t, b->tgt, b->tgt + b->ntgt, ts, mark, &tr->tw, &nt, &tcap);
 		HT_GROW(tr->pid, np + (ns - s0) * (nt - t0), pcap);
 		for (size_t i = s0; i < ns; i++)
-			for (size_t j = t0; j < nt; j++)
+			for (size_t j = t0; j < nt; j++) {
+				if (j + PREFETCH_PAIRS < nt && pt.nslots) /* the table is much larger than the caches */
+					__builtin_prefetch(&pt.keys[mix((uint64_t)tr->sw[i] << 32 | tr->tw[j + PREFETCH_PAIRS]) &
+								    (pt.nslots - 1)]);
 				tr->pid[np++] = pair_index(&pt, (uint64_t)tr->sw[i] << 32 | tr->tw[j]);
+			}
 		tr->nbeads++;
 		tr->soff[tr->nbeads] = ns;
 		tr->toff[tr->nbeads] = nt;
