@@ -136,13 +136,29 @@ static void build_index(loader *ld)
 	for (size_t i = 0; i < ld->npairs; i++)
 		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
 			distinct++;
-	size_t prefixes = 0; /* upper bound: one per code point after the first */
-	for (size_t i = 0; i < ld->npairs; i++)
-		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
-			for (size_t k = 1; k < ld->pairs[i].keylen; k++)
-				prefixes += (d->keys.s[ld->pairs[i].key + k] & 0xC0) != 0x80;
-	d->nslots = 16;
-	while (d->nslots < (distinct + prefixes) * 2)
+	/* distinct proper prefixes (at code point boundaries): keys with a
+	 * common prefix are neighbours once sorted, so a key brings those longer
+	 * than what it shares with the key before it (some are keys too: an
+	 * upper bound) */
+	size_t prefixes = 0;
+	const dict_pair *before = NULL;
+	for (size_t i = 0; i < ld->npairs; i++) {
+		const dict_pair *p = &ld->pairs[i];
+		if (before && same_key(d, before, p))
+			continue;
+		const char *key = d->keys.s + p->key;
+		size_t shared = 0;
+		if (before) {
+			const char *b = d->keys.s + before->key;
+			while (shared < p->keylen && shared < before->keylen && key[shared] == b[shared])
+				shared++;
+		}
+		for (size_t k = shared + 1; k < p->keylen; k++)
+			prefixes += (key[k] & 0xC0) != 0x80;
+		before = p;
+	}
+	d->nslots = 16; /* at most two thirds full */
+	while (d->nslots < (distinct + prefixes) * 3 / 2)
 		d->nslots *= 2;
 	d->slots = ht_xcalloc_table(d->nslots, sizeof *d->slots);
 	size_t i = 0, ndup = 0;
