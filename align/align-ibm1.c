@@ -207,6 +207,7 @@ void al_pair_learn(al_pair *p, const ht_bead *beads, size_t nbeads)
 	collect(p, beads, nbeads, &tr);
 	if (!tr.nbeads) {
 		free(tr.pairs);
+		free(tr.pid);
 		return;
 	}
 	float *fwd = ht_xmalloc_table((tr.npairs ? tr.npairs : 1) * sizeof *fwd);
