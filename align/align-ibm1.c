@@ -11,6 +11,7 @@
 #define LEARN_MIN_COUNT 2  /* ... seen together in at least this many beads */
 #define LEARN_ITER 5
 #define LEARN_MAX_PAIRS 4000000 /* co-occurrences sampled: bounds time and memory */
+#define PREFETCH_PAIRS 4 /* how far ahead collect fetches a pair's slot */
 
 /* Distinct (source word, target word) pairs: open addressing on the packed key. */
 typedef struct pair_table {
@@ -33,8 +34,8 @@ static void pair_grow(pair_table *t)
 	uint32_t *index = t->index;
 	size_t old = t->nslots;
 	t->nslots = old ? old * 2 : 1024;
-	t->keys = ht_xcalloc(t->nslots, sizeof *t->keys);
-	t->index = ht_xmalloc(t->nslots * sizeof *t->index);
+	t->keys = ht_xcalloc_table(t->nslots, sizeof *t->keys);
+	t->index = ht_xmalloc_table(t->nslots * sizeof *t->index);
 	size_t mask = t->nslots - 1;
 	for (size_t h = 0; h < old; h++)
 		if (keys[h]) {
@@ -91,18 +92,24 @@ static void bag(const al_side *side, size_t u0, size_t u1, uint32_t *stamp, uint
  * their co-occurrences stay under LEARN_MAX_PAIRS. */
 static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, training *tr)
 {
-	size_t total = 0;
+	size_t total = 0, most = 0;
 	for (size_t k = 0; k < nbeads; k++) {
 		const ht_bead *b = &beads[k];
-		if (b->nsrc && b->ntgt && b->nsrc + b->ntgt <= 4)
-			total += (size_t)(p->s.off[b->src + b->nsrc] - p->s.off[b->src]) *
-				 (p->t.off[b->tgt + b->ntgt] - p->t.off[b->tgt]);
+		if (b->nsrc && b->ntgt && b->nsrc + b->ntgt <= 4) {
+			size_t cooc = (size_t)(p->s.off[b->src + b->nsrc] - p->s.off[b->src]) *
+				      (p->t.off[b->tgt + b->ntgt] - p->t.off[b->tgt]);
+			total += cooc;
+			most = cooc > most ? cooc : most;
+		}
 	}
 	double step = total > LEARN_MAX_PAIRS ? (double)total / LEARN_MAX_PAIRS : 1.0, next = 0;
 	uint32_t *ss = ht_xcalloc(p->s.nvocab + 1, sizeof *ss), *ts = ht_xcalloc(p->t.nvocab + 1, sizeof *ts);
 	size_t scap = 0, tcap = 0, pcap = 0, bcap = 0, ns = 0, nt = 0, np = 0, seen = 0;
 	pair_table pt = {0};
 	memset(tr, 0, sizeof *tr);
+	/* the sample's co-occurrences, at most: one block, not grown by copies */
+	pcap = (total < LEARN_MAX_PAIRS ? total : LEARN_MAX_PAIRS) + most + 1;
+	tr->pid = ht_xmalloc_table(pcap * sizeof *tr->pid);
 	for (size_t k = 0; k < nbeads; k++) {
 		const ht_bead *b = &beads[k];
 		if (!(b->nsrc && b->ntgt && b->nsrc + b->ntgt <= 4))
@@ -127,8 +134,12 @@ static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, train
 		bag(&p->t, b->tgt, b->tgt + b->ntgt, ts, mark, &tr->tw, &nt, &tcap);
 		HT_GROW(tr->pid, np + (ns - s0) * (nt - t0), pcap);
 		for (size_t i = s0; i < ns; i++)
-			for (size_t j = t0; j < nt; j++)
+			for (size_t j = t0; j < nt; j++) {
+				if (j + PREFETCH_PAIRS < nt && pt.nslots) /* the table is much larger than the caches */
+					__builtin_prefetch(&pt.keys[mix((uint64_t)tr->sw[i] << 32 | tr->tw[j + PREFETCH_PAIRS]) &
+								    (pt.nslots - 1)]);
 				tr->pid[np++] = pair_index(&pt, (uint64_t)tr->sw[i] << 32 | tr->tw[j]);
+			}
 		tr->nbeads++;
 		tr->soff[tr->nbeads] = ns;
 		tr->toff[tr->nbeads] = nt;
@@ -153,7 +164,7 @@ static void collect(const al_pair *p, const ht_bead *beads, size_t nbeads, train
 static inline __attribute__((always_inline)) void model1(const training *tr, int e_is_src, size_t ne,
 							 float *prob)
 {
-	float *count = ht_xmalloc((tr->npairs ? tr->npairs : 1) * sizeof *count);
+	float *count = ht_xmalloc_table((tr->npairs ? tr->npairs : 1) * sizeof *count);
 	float *total = ht_xmalloc((ne + 1) * sizeof *total);
 	for (size_t k = 0; k < tr->npairs; k++)
 		prob[k] = 1.0f;
@@ -196,10 +207,11 @@ void al_pair_learn(al_pair *p, const ht_bead *beads, size_t nbeads)
 	collect(p, beads, nbeads, &tr);
 	if (!tr.nbeads) {
 		free(tr.pairs);
+		free(tr.pid);
 		return;
 	}
-	float *fwd = ht_xmalloc((tr.npairs ? tr.npairs : 1) * sizeof *fwd);
-	float *rev = ht_xmalloc((tr.npairs ? tr.npairs : 1) * sizeof *rev);
+	float *fwd = ht_xmalloc_table((tr.npairs ? tr.npairs : 1) * sizeof *fwd);
+	float *rev = ht_xmalloc_table((tr.npairs ? tr.npairs : 1) * sizeof *rev);
 	model1_fwd(&tr, p->s.nvocab, fwd);
 	model1_rev(&tr, p->t.nvocab, rev);
 	uint32_t *cooc = ht_xcalloc(tr.npairs ? tr.npairs : 1, sizeof *cooc);

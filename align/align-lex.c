@@ -119,7 +119,18 @@ static int is_en_stop(const char *s, size_t n)
 	if (n > 9)
 		return 0;
 	ht_buf key = {(char *)s, n, 0};
-	return bsearch(&key, en_stop, sizeof en_stop / sizeof *en_stop - 1, sizeof *en_stop, stop_cmp) != NULL;
+	size_t lo = 0, hi = sizeof en_stop / sizeof *en_stop - 1; /* bsearch, with the comparison inlined */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = stop_cmp(&key, &en_stop[mid]);
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 #define STEM_CHARS 6 /* code points kept of a word: a cheap stemmer for any language */
@@ -197,7 +208,9 @@ static void add_word(side_builder *b, al_side *side, size_t unit, size_t *cap, c
 		HT_GROW(b->stamp, b->v->n, b->stamp_cap);
 		b->stamp[id] = 0;
 	}
-	if (b->surface) {
+	/* a Han word is its own surface form, interned with it when it was new */
+	int known_surface = b->v->n == before && surf == key && (*b->kinds)[id] == AL_HAN;
+	if (b->surface && !known_surface) {
 		size_t sb = b->surface->n;
 		uint32_t sid = al_vocab_intern(b->surface, surf, surflen);
 		if (b->surface->n > sb) {
@@ -245,27 +258,22 @@ static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap,
 	double chars = 0;
 	for (size_t k = 0; k < b->ntoks; k++) {
 		const ht_token *t = &b->toks[k];
-		size_t i = t->start;
-		while (i < t->start + t->len) {
-			if ((unsigned char)s[i] < 0x80)
-				i++; /* ASCII: one code point, no decoding */
-			else
-				ht_utf8_next(s, t->start + t->len, &i);
-			chars++;
-		}
+		if (t->type == HT_TOK_HAN)
+			chars++; /* ht_tokenize made it of one code point */
+		else
+			for (size_t i = t->start; i < t->start + t->len; chars++) {
+				if ((unsigned char)s[i] < 0x80)
+					i++; /* ASCII: one code point, no decoding */
+				else
+					ht_utf8_next(s, t->start + t->len, &i);
+			}
 		if (t->type == HT_TOK_PUNCT)
 			continue;
 		if (t->type == HT_TOK_HAN) {
 			size_t w = han_word(b, k, s);
 			const ht_token *last = &b->toks[k + w - 1];
 			size_t len = last->start + last->len - t->start;
-			for (size_t c = 1; c < w; c++) {
-				size_t j = b->toks[k + c].start;
-				while (j < b->toks[k + c].start + b->toks[k + c].len) {
-					ht_utf8_next(s, b->fold.len, &j);
-					chars++;
-				}
-			}
+			chars += (double)(w - 1); /* Han tokens too: one code point each */
 			add_word(b, side, u, cap, s + t->start, len, AL_HAN, s + t->start, len);
 			k += w - 1;
 		} else if (t->type == HT_TOK_NUMBER) {
@@ -287,7 +295,13 @@ static void build_side(side_builder *b, al_side *side, const ht_unit *units, siz
 	side->n = n;
 	side->off = ht_xcalloc(n + 1, sizeof *side->off);
 	side->cum_len = ht_xcalloc(n + 1, sizeof *side->cum_len);
-	size_t cap = 0;
+	/* room for the words in one block (a word and what separates it from the
+	 * next take 4 bytes or more in practice), so that they are seldom copied
+	 * as they grow */
+	size_t cap = n + 16;
+	for (size_t u = 0; u < n; u++)
+		cap += units[u].len / 4;
+	side->words = ht_xmalloc_table(cap * sizeof *side->words);
 	for (size_t u = 0; u < n; u++)
 		tokenize_unit(b, side, u, &cap, &units[u]);
 }
@@ -330,7 +344,7 @@ void al_side_coarsen(const al_side *f, al_side *c)
 	c->weight = f->weight;
 	c->off = ht_xcalloc(c->n + 1, sizeof *c->off);
 	c->cum_len = ht_xcalloc(c->n + 1, sizeof *c->cum_len);
-	c->words = ht_xmalloc((f->off[f->n] ? f->off[f->n] : 1) * sizeof *c->words);
+	c->words = ht_xmalloc_table((f->off[f->n] ? f->off[f->n] : 1) * sizeof *c->words);
 	uint32_t *stamp = ht_xcalloc(f->nvocab ? f->nvocab : 1, sizeof *stamp);
 	const float min_weight = (float)log(COARSE_DF);
 	size_t at = 0;

@@ -50,6 +50,7 @@ typedef struct bead_type {
 static const bead_type fine_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2},
 				       {1, 3}, {3, 1}, {1, 4}, {4, 1}, {2, 3}, {3, 2}};
 static const bead_type coarse_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}};
+#define MAXTYPES 12
 
 /* Covered word weight of one unit against every range [base + c, base + c + L)
  * of the other side: v[L - 1][c]. */
@@ -60,55 +61,70 @@ typedef struct covtab {
 
 
 /* Where the words of one side occur within 128 units [64 * block, 64 * block
- * + 128), as bit masks per word (valid when gen[word] == gen).  A unit's
- * window [base, base + 64) always lies inside; bases only grow, so each block
- * is built once: the cost is two passes over the side's words. */
+ * + 128), as bit masks per word (valid when the word's bit is set in
+ * `present`, a bit set small enough to stay in the first-level cache while
+ * links are checked against it).  A unit's window [base, base + 64) always
+ * lies inside; bases only grow, so each block is built once: the cost is two
+ * passes over the side's words. */
+typedef struct link_mask {
+	uint64_t bits[2];
+	uint32_t gen;
+} link_mask;
+
 typedef struct occ_window {
 	const al_side *side;
 	uint64_t (*bits)[2];
-	uint32_t *gen;
+	uint64_t *present;
 	uint32_t cur_gen;
-	size_t block;
+	size_t block, from, to; /* the block and the units it covers */
 	/* per word of the linking side: the OR of bits[] over its links in the
-	 * current block (valid when lgen[word] == cur_gen), so that a word met in
-	 * many units of a block walks its links once */
-	uint64_t (*lbits)[2];
-	uint32_t *lgen;
+	 * current block (valid when lmask[word].gen == cur_gen), so that a word
+	 * met in many units of a block walks its links once */
+	link_mask *lmask;
 } occ_window;
 
 static void occ_init(occ_window *w, const al_side *side, size_t nlinking)
 {
-	w->lbits = ht_xmalloc((nlinking + 1) * sizeof *w->lbits);
-	w->lgen = ht_xcalloc(nlinking + 1, sizeof *w->lgen);
+	w->lmask = ht_xcalloc(nlinking + 1, sizeof *w->lmask);
 	w->side = side;
 	w->bits = ht_xmalloc((side->nvocab + 1) * sizeof *w->bits);
-	w->gen = ht_xcalloc(side->nvocab + 1, sizeof *w->gen);
+	w->present = ht_xcalloc(side->nvocab / 64 + 1, sizeof *w->present);
 	w->cur_gen = 0;
 	w->block = SIZE_MAX;
+	w->from = w->to = 0;
 }
 
 static void occ_release(occ_window *w)
 {
 	free(w->bits);
-	free(w->gen);
-	free(w->lbits);
-	free(w->lgen);
+	free(w->present);
+	free(w->lmask);
 }
+
+static inline int occ_present(const occ_window *w, uint32_t y) { return (w->present[y >> 6] >> (y & 63)) & 1; }
 
 static void occ_move(occ_window *w, size_t base)
 {
 	size_t block = base / WIN;
 	if (block == w->block)
 		return;
+	const al_side *s = w->side;
+	size_t nbits = s->nvocab / 64 + 1; /* the last block's words leave: */
+	if (nbits < s->off[w->to] - s->off[w->from])
+		memset(w->present, 0, nbits * sizeof *w->present); /* at once */
+	else
+		for (size_t k = s->off[w->from]; k < s->off[w->to]; k++) /* one by one */
+			w->present[s->words[k] >> 6] = 0;
 	w->block = block;
 	w->cur_gen++;
-	const al_side *s = w->side;
 	size_t from = block * WIN, to = from + 2 * WIN < s->n ? from + 2 * WIN : s->n;
+	w->from = from;
+	w->to = to;
 	for (size_t p = from; p < to; p++)
 		for (size_t k = s->off[p]; k < s->off[p + 1]; k++) {
 			uint32_t y = s->words[k];
-			if (w->gen[y] != w->cur_gen) {
-				w->gen[y] = w->cur_gen;
+			if (!occ_present(w, y)) {
+				w->present[y >> 6] |= 1ULL << (y & 63);
 				w->bits[y][0] = w->bits[y][1] = 0;
 			}
 			w->bits[y][(p - from) / WIN] |= 1ULL << ((p - from) % WIN);
@@ -120,21 +136,22 @@ static void occ_move(occ_window *w, size_t base)
 static inline uint64_t occ_links(occ_window *w, const uint32_t *loff, const uint32_t *lto, uint32_t x,
 				 size_t base)
 {
-	if (w->lgen[x] != w->cur_gen) {
+	link_mask *lm = &w->lmask[x];
+	if (lm->gen != w->cur_gen) {
 		uint64_t b0 = 0, b1 = 0;
 		for (size_t l = loff[x]; l < loff[x + 1]; l++) {
 			uint32_t y = lto[l];
-			if (w->gen[y] == w->cur_gen) {
+			if (occ_present(w, y)) {
 				b0 |= w->bits[y][0];
 				b1 |= w->bits[y][1];
 			}
 		}
-		w->lgen[x] = w->cur_gen;
-		w->lbits[x][0] = b0;
-		w->lbits[x][1] = b1;
+		lm->gen = w->cur_gen;
+		lm->bits[0] = b0;
+		lm->bits[1] = b1;
 	}
 	unsigned shift = (unsigned)(base - w->block * WIN);
-	return shift ? (w->lbits[x][0] >> shift) | (w->lbits[x][1] << (WIN - shift)) : w->lbits[x][0];
+	return shift ? (lm->bits[0] >> shift) | (lm->bits[1] << (WIN - shift)) : lm->bits[0];
 }
 
 typedef struct level {
@@ -144,6 +161,8 @@ typedef struct level {
 	double ratio;
 	const bead_type *types;
 	size_t ntypes;
+	int maxrun;       /* longest side of its bead types */
+	double two_var, floor, skip; /* 2 len_sigma^2, len_floor and skip of prm */
 	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
 	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
 	covtab stab[8];   /* source units i - 4 .. i - 1 */
@@ -153,27 +172,47 @@ typedef struct level {
 	float *logl_s, *logl_t;  /* run_log_lengths of both sides */
 } level;
 
-/* Add w to v[c] for every bit c set in d, run by run through a difference
- * array (masks of frequent words are long runs of ones). */
-static inline void add_runs(float *diff, uint64_t d, float w)
+/* Add a word of weight w whose links occur at the bits of `mask` to the
+ * difference arrays of runs of 1..nruns units: a range [c, c + L + 1) is
+ * covered when a bit lies in it, i.e. for L, each run [s, e) of mask covers
+ * the columns [s - L, e), and runs closer than L + 1 merge.  The events of one
+ * word fall on distinct cells of each diff[L], so that each cell sums them in
+ * the order of the words, whatever order they are made in here; masks of
+ * frequent words are long runs of ones, so this goes run by run. */
+static inline __attribute__((always_inline)) void add_word_runs(float (*diff)[WIN + 1], int nruns,
+								uint64_t mask, float w)
 {
-	while (d) {
-		int start = __builtin_ctzll(d);
-		uint64_t rest = ~(d >> start);
-		int len = rest ? __builtin_ctzll(rest) : 64 - start;
-		diff[start] += w;
-		diff[start + len] -= w;
-		d = start + len >= 64 ? 0 : d & (~0ULL << (start + len));
+	int s = __builtin_ctzll(mask);
+	for (int L = 0; L < nruns; L++)
+		diff[L][s >= L ? s - L : 0] += w;
+	for (;;) {
+		uint64_t rest = ~(mask >> s);
+		int e = rest ? s + __builtin_ctzll(rest) : WIN; /* this run is [s, e) */
+		uint64_t next = e >= WIN ? 0 : mask & (~0ULL << e);
+		if (!next) {
+			for (int L = 0; L < nruns; L++)
+				diff[L][e] -= w;
+			return;
+		}
+		int s2 = __builtin_ctzll(next);
+		for (int L = 0; L < nruns; L++)
+			if (s2 - e > L) { /* the gap stays open for runs of L + 1 units */
+				diff[L][e] -= w;
+				diff[L][s2 - L] += w;
+			}
+		s = s2;
 	}
 }
 
 /* Fill `tab` for unit u of side a against the other side (whose occurrences
- * `occ` holds), links a-word -> other words. */
-static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff, const uint32_t *lto,
-			size_t u, size_t base, covtab *tab)
+ * `occ` holds), links a-word -> other words; only the runs of 1..nruns units
+ * (coarse levels never look at runs of 3 or 4).  Inlined per constant nruns. */
+static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side *a, occ_window *occ,
+								   const uint32_t *loff, const uint32_t *lto,
+								   size_t u, size_t base, covtab *tab, int nruns)
 {
 	float diff[MAXRUN][WIN + 1];
-	memset(diff, 0, sizeof diff);
+	memset(diff, 0, (size_t)nruns * sizeof *diff);
 	tab->base = base;
 	occ_move(occ, base);
 	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
@@ -181,21 +220,25 @@ static void fill_covtab(const al_side *a, occ_window *occ, const uint32_t *loff,
 		uint64_t mask = occ_links(occ, loff, lto, x, base);
 		if (!mask)
 			continue;
-		float w = a->weight[x];
-		uint64_t d = mask;
-		for (int L = 0; L < MAXRUN; L++) {
-			if (L)
-				d |= mask >> L;
-			add_runs(diff[L], d, w);
-		}
+		add_word_runs(diff, nruns, mask, a->weight[x]);
 	}
-	for (int L = 0; L < MAXRUN; L++) {
-		float acc = 0;
-		for (int c = 0; c < WIN; c++) {
-			acc += diff[L][c];
-			tab->v[L][c] = acc;
+	/* the prefix sums of the nruns arrays side by side: independent chains
+	 * of additions that the processor overlaps */
+	float acc[MAXRUN] = {0};
+	for (int c = 0; c < WIN; c++)
+		for (int L = 0; L < nruns; L++) {
+			acc[L] += diff[L][c];
+			tab->v[L][c] = acc[L];
 		}
-	}
+}
+
+static void fill_covtab(const level *lv, const al_side *a, occ_window *occ, const uint32_t *loff,
+			const uint32_t *lto, size_t u, size_t base, covtab *tab)
+{
+	if (lv->maxrun <= 2)
+		fill_covtab_runs(a, occ, loff, lto, u, base, tab, 2);
+	else
+		fill_covtab_runs(a, occ, loff, lto, u, base, tab, MAXRUN);
 }
 
 static inline float covtab_get(const covtab *tab, size_t c, size_t len)
@@ -208,7 +251,7 @@ static inline float covtab_get(const covtab *tab, size_t c, size_t len)
  * is d. */
 static inline double length_shape(const level *lv, double d)
 {
-	double x = d * d / (2.0 * lv->prm->len_sigma * lv->prm->len_sigma);
+	double x = d * d / lv->two_var;
 	return 1.0 / (1.0 + x + 0.5 * x * x); /* about exp(-x), a Gaussian on the log ratio */
 }
 
@@ -217,11 +260,18 @@ static double length_factor(const level *lv, double ls, double lt)
 	return length_shape(lv, log((lt + 2.0) / (lv->ratio * ls + 2.0)));
 }
 
-/* Similarity of the bead source [a, a + ds) : target [c, c + dt). */
-static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
+/* The length factor of the bead source [a, a + ds) : target [c, c + dt)
+ * (both sides non-empty). */
+static inline double bead_length(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
 {
-	if (!ds || !dt)
-		return lv->prm->skip;
+	double d = lv->logl_t[c * MAXRUN + dt - 1] - lv->logl_s[a * MAXRUN + ds - 1];
+	return length_shape(lv, d);
+}
+
+/* The share of the weight of the bead's words that have a link on the other
+ * side of it (at most 1). */
+static inline double bead_share(const level *lv, size_t a, size_t ds, size_t c, size_t dt)
+{
 	double cov = 0;
 	for (size_t u = a; u < a + ds; u++)
 		cov += covtab_get(&lv->stab[u & 7], c, dt);
@@ -229,11 +279,13 @@ static double bead_score(const level *lv, size_t a, size_t ds, size_t c, size_t 
 		cov += covtab_get(&lv->ttab[v & lv->tmask], a, ds);
 	double wsum = lv->s->cum_wt[a + ds] - lv->s->cum_wt[a] + lv->t->cum_wt[c + dt] - lv->t->cum_wt[c];
 	double share = wsum > 0 ? cov / wsum : 0;
-	if (share > 1)
-		share = 1;
-	double d = lv->logl_t[c * MAXRUN + dt - 1] - lv->logl_s[a * MAXRUN + ds - 1];
-	double floor = lv->prm->len_floor;
-	return length_shape(lv, d) * (floor + (1 - floor) * share);
+	return share > 1 ? 1 : share;
+}
+
+/* Similarity of a bead with both sides from its length factor and share. */
+static inline double bead_similarity(const level *lv, double length, double share)
+{
+	return length * (lv->floor + (1 - lv->floor) * share);
 }
 
 /* log(length + 2) of every run of 1..4 units (source lengths scaled by the
@@ -315,8 +367,69 @@ static void ensure_target_tables(level *lv, size_t upto)
 	while (lv->tnext < upto) {
 		size_t v = lv->tnext++;
 		size_t base = lv->rmin[v] >= MAXRUN ? lv->rmin[v] - MAXRUN : 0;
-		fill_covtab(lv->t, &lv->occ_s, lv->links->rev_off, lv->links->rev, v, base,
+		fill_covtab(lv, lv->t, &lv->occ_s, lv->links->rev_off, lv->links->rev, v, base,
 			    &lv->ttab[v & lv->tmask]);
+	}
+}
+
+/* Row i of the dynamic program: the best score of each cell of the band and
+ * the bead type that gives it (255 for none); predecessors in rows i - ds.
+ * Inlined for each constant list of types, so that its loop unrolls. */
+static inline __attribute__((always_inline)) void dp_row(const level *lv, const bead_type *types,
+							 size_t ntypes, size_t i, double *row, uint8_t *bprow,
+							 const double *const *prev_row, const size_t *prev_lo,
+							 const size_t *prev_hi)
+{
+	/* type k reaches back into the band from the columns j with
+	 * j - jfirst[k] <= jspan[k] (none when i < ds: jspan wraps to SIZE_MAX
+	 * only with jfirst past every column) */
+	size_t jfirst[MAXTYPES], jspan[MAXTYPES];
+	for (size_t k = 0; k < ntypes; k++) {
+		size_t ds = types[k].ds, dt = types[k].dt;
+		if (ds > i) {
+			jfirst[k] = SIZE_MAX;
+			jspan[k] = 0;
+		} else {
+			jfirst[k] = prev_lo[ds] + dt;
+			jspan[k] = prev_hi[ds] - prev_lo[ds];
+		}
+	}
+	for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
+		double best = -INFINITY;
+		uint8_t bt = 255;
+		if (i == 0 && j == 0)
+			best = 0;
+#pragma GCC unroll 16
+		for (size_t k = 0; k < ntypes; k++) {
+			size_t ds = types[k].ds, dt = types[k].dt;
+			if (j - jfirst[k] > jspan[k]) /* also when j < jfirst[k] */
+				continue;
+			size_t pi = i - ds, pj = j - dt;
+			double prev = prev_row[ds][pj - prev_lo[ds]];
+			/* a similarity is at most 1 (length factor and share are <= 1):
+			 * a bead from a predecessor this far behind cannot win (nor
+			 * one from no path at all: prev is then -inf) */
+			if (prev + SCORE_BOUND <= best)
+				continue;
+			double sc;
+			if (!ds || !dt)
+				sc = prev + lv->skip;
+			else {
+				/* the similarity with a share of 1 is an upper bound in
+				 * floating point too (each operation is monotonic): a
+				 * bead whose lengths cannot win needs no share */
+				double length = bead_length(lv, pi, ds, pj, dt);
+				if (prev + bead_similarity(lv, length, 1.0) <= best)
+					continue;
+				sc = prev + bead_similarity(lv, length, bead_share(lv, pi, ds, pj, dt));
+			}
+			if (sc > best) {
+				best = sc;
+				bt = (uint8_t)k;
+			}
+		}
+		row[j - lv->lo[i]] = best;
+		bprow[j - lv->lo[i]] = bt;
 	}
 }
 
@@ -352,7 +465,7 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	for (size_t i = 0; i <= n; i++) {
 		if (i > 0) {
 			size_t lo = lv->lo[i];
-			fill_covtab(lv->s, &lv->occ_t, lv->links->fwd_off, lv->links->fwd, i - 1,
+			fill_covtab(lv, lv->s, &lv->occ_t, lv->links->fwd_off, lv->links->fwd, i - 1,
 				    lo >= MAXRUN ? lo - MAXRUN : 0, &lv->stab[(i - 1) & 7]);
 		}
 		ensure_target_tables(lv, lv->hi[i]);
@@ -364,34 +477,12 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 			prev_lo[ds] = lv->lo[i - ds];
 			prev_hi[ds] = lv->hi[i - ds];
 		}
-		for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
-			double best = -INFINITY;
-			uint8_t bt = 255;
-			if (i == 0 && j == 0)
-				best = 0;
-			for (size_t k = 0; k < lv->ntypes; k++) {
-				size_t ds = lv->types[k].ds, dt = lv->types[k].dt;
-				if (ds > i || dt > j)
-					continue;
-				size_t pi = i - ds, pj = j - dt;
-				if (pj < prev_lo[ds] || pj > prev_hi[ds])
-					continue;
-				double prev = prev_row[ds][pj - prev_lo[ds]];
-				if (prev == -INFINITY)
-					continue;
-				/* a similarity is at most 1 (length factor and share are <= 1):
-				 * a bead from a predecessor this far behind cannot win */
-				if (prev + SCORE_BOUND <= best)
-					continue;
-				double sc = prev + bead_score(lv, pi, ds, pj, dt);
-				if (sc > best) {
-					best = sc;
-					bt = (uint8_t)k;
-				}
-			}
-			row[j - lv->lo[i]] = best;
-			bp[cstart[i] + j - lv->lo[i]] = bt;
-		}
+		if (lv->types == fine_types)
+			dp_row(lv, fine_types, sizeof fine_types / sizeof *fine_types, i, row,
+			       bp + cstart[i], prev_row, prev_lo, prev_hi);
+		else
+			dp_row(lv, coarse_types, sizeof coarse_types / sizeof *coarse_types, i, row,
+			       bp + cstart[i], prev_row, prev_lo, prev_hi);
 	}
 
 	/* walk back from (n, m); the band always connects it to (0, 0) */
@@ -488,12 +579,20 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 		  double ratio, int finest, const ht_bead *guide, size_t nguide, ht_bead **out, size_t *nout)
 {
 	level lv = {.s = s, .t = t, .links = links, .prm = prm, .ratio = ratio};
+	lv.two_var = 2.0 * prm->len_sigma * prm->len_sigma;
+	lv.floor = prm->len_floor;
+	lv.skip = prm->skip;
 	if (finest) {
 		lv.types = fine_types;
 		lv.ntypes = sizeof fine_types / sizeof *fine_types;
 	} else {
 		lv.types = coarse_types;
 		lv.ntypes = sizeof coarse_types / sizeof *coarse_types;
+	}
+	for (size_t k = 0; k < lv.ntypes; k++) {
+		int longest = lv.types[k].ds > lv.types[k].dt ? lv.types[k].ds : lv.types[k].dt;
+		if (longest > lv.maxrun)
+			lv.maxrun = longest;
 	}
 	if (s->n <= COARSEST && t->n <= COARSEST)
 		band_full(&lv);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 static ht_status read_all(const char *path, ht_buf *raw, ht_error *err)
@@ -12,8 +13,13 @@ static ht_status read_all(const char *path, ht_buf *raw, ht_error *err)
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	if (!fp)
 		return ht_error_set(err, HT_ERR_IO, "%s: %s", path, strerror(errno));
+	/* a regular file is read into one block of its size, not copied as it grows */
+	struct stat st;
+	if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		ht_buf_reserve_table(raw, (size_t)st.st_size + 1); /* + 1: room to see the end */
 	for (;;) {
-		ht_buf_grow(raw, 1 << 16);
+		if (raw->cap - raw->len <= 1)
+			ht_buf_grow(raw, 1 << 16);
 		size_t n = fread(raw->s + raw->len, 1, raw->cap - raw->len - 1, fp);
 		raw->len += n;
 		raw->s[raw->len] = '\0';
@@ -92,6 +98,23 @@ static int nfc_inert(int32_t cp)
 	       (cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xFF00 && cp < 0xFFF0);
 }
 
+/* ht_utf8_next with ASCII and three-byte sequences (Han) decoded inline:
+ * the scan below looks at every character of the text. */
+static inline int32_t scan_cp(const char *str, size_t len, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t k = *i;
+	if (s[k] < 0x80) {
+		*i = k + 1;
+		return s[k];
+	}
+	if (s[k] >= 0xE0 && s[k] < 0xF0 && k + 2 < len) {
+		*i = k + 3;
+		return (int32_t)((s[k] & 0x0F) << 12 | (s[k + 1] & 0x3F) << 6 | (s[k + 2] & 0x3F));
+	}
+	return ht_utf8_next(str, len, i);
+}
+
 /* NFC, line by line: only lines with a code point outside the inert ranges
  * go through utf8proc.  A line feed is a starter that composes with
  * nothing, so normalising lines apart gives the same text as normalising the
@@ -111,7 +134,7 @@ static void normalize_nfc(ht_buf *text)
 			continue;
 		}
 		size_t k = i;
-		if (!nfc_inert(ht_utf8_next(s, len, &k)))
+		if (!nfc_inert(scan_cp(s, len, &k)))
 			break;
 		i = k;
 	}
@@ -133,7 +156,7 @@ static void normalize_nfc(ht_buf *text)
 				k++;
 				continue;
 			}
-			inert = nfc_inert(ht_utf8_next(t, end, &k));
+			inert = nfc_inert(scan_cp(t, end, &k));
 		}
 		utf8proc_uint8_t *nfc = NULL;
 		utf8proc_ssize_t n = inert ? -1

@@ -1,9 +1,11 @@
 /* Allocation wrappers, growable buffers and error reports. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "common/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 
 #include "config.h"
 
@@ -45,6 +47,33 @@ void *ht_xcalloc(size_t count, size_t size)
 	return check_alloc(calloc(count ? count : 1, size ? size : 1), count * size);
 }
 void *ht_xrealloc(void *p, size_t n) { return check_alloc(realloc(p, n ? n : 1), n); }
+
+#define HUGE_PAGE ((size_t)2 << 20)
+
+void *ht_xmalloc_table(size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	if (n >= 2 * HUGE_PAGE) {
+		size_t rounded = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+		void *p = aligned_alloc(HUGE_PAGE, rounded);
+		if (p) {
+			madvise(p, rounded, MADV_HUGEPAGE); /* only advice: failure is harmless */
+			return p;
+		}
+	}
+#endif
+	return ht_xmalloc(n);
+}
+
+void *ht_xcalloc_table(size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		return check_alloc(NULL, SIZE_MAX);
+	size_t n = count * size;
+	void *p = ht_xmalloc_table(n);
+	memset(p, 0, n);
+	return p;
+}
 char *ht_xstrdup(const char *s) { return ht_xstrndup(s, strlen(s)); }
 char *ht_xstrndup(const char *s, size_t n)
 {
@@ -118,6 +147,14 @@ void ht_buf_addf(ht_buf *b, const char *fmt, ...)
 	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void ht_buf_reserve_table(ht_buf *b, size_t n)
+{
+	ht_buf_release(b);
+	b->s = ht_xmalloc_table(n + 1);
+	b->s[0] = '\0';
+	b->cap = n + 1;
 }
 
 void ht_buf_truncate(ht_buf *b, size_t len)

@@ -16,6 +16,12 @@
 void *ht_xmalloc(size_t n);
 void *ht_xcalloc(size_t count, size_t size);
 void *ht_xrealloc(void *p, size_t n);
+/* The same for a large table read and written at random (hash tables,
+ * per-word arrays): blocks of 4 MB and more are aligned to 2 MB and marked for
+ * transparent huge pages where Linux offers them, which saves most of their
+ * page faults and TLB misses.  Freed with free(). */
+void *ht_xmalloc_table(size_t n);
+void *ht_xcalloc_table(size_t count, size_t size);
 char *ht_xstrdup(const char *s);
 char *ht_xstrndup(const char *s, size_t n);
 
@@ -54,6 +60,9 @@ void ht_buf_adds(ht_buf *b, const char *s);
 void ht_buf_addc(ht_buf *b, char c);
 void ht_buf_addf(ht_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ht_buf_truncate(ht_buf *b, size_t len);
+/* Empty b and give it room for n bytes in one block from ht_xmalloc_table
+ * (a large text filled once: no copies as it grows, few page faults). */
+void ht_buf_reserve_table(ht_buf *b, size_t n);
 static inline void ht_buf_reset(ht_buf *b) { ht_buf_truncate(b, 0); }
 
 /* ---- hashing ---- */

@@ -14,6 +14,8 @@
 #include "common/util.h"
 
 typedef struct dict_pair {
+	uint64_t prefix;    /* the key's first 8 bytes, big-endian, zero-padded: most
+			       comparisons of the sort end here, without the arena */
 	size_t key, keylen; /* offset and length in keys arena */
 	size_t tgt;         /* offset of the NUL-terminated target in targets arena */
 	size_t seq;         /* input order, keeps the sort stable */
@@ -23,6 +25,8 @@ typedef struct dict_slot { /* 16 bytes: the table holds every key prefix too */
 	uint32_t key, first;     /* offset in keys arena; start of the run in ptrs */
 	uint16_t keylen, count;  /* keylen 0 = empty slot; count 0 = only a prefix */
 	uint8_t longer;          /* some longer key starts with this one */
+	uint8_t tag;             /* top byte of the key's hash: most other keys fail on it
+				    without a look at the keys arena */
 } dict_slot;
 
 struct ht_dict {
@@ -64,6 +68,9 @@ static void add_pair(loader *ld, const char *key, size_t keylen, const char *tgt
 	}
 	p->key = ld->last_key;
 	p->keylen = ld->fold.len;
+	p->prefix = 0;
+	for (size_t k = 0; k < 8; k++)
+		p->prefix = p->prefix << 8 | (k < ld->fold.len ? (unsigned char)ld->fold.s[k] : 0);
 	p->tgt = ld->d->targets.len;
 	ht_buf_add(&ld->d->targets, tgt, tgtlen);
 	ht_buf_addc(&ld->d->targets, '\0');
@@ -75,6 +82,8 @@ static const char *sort_keys; /* qsort has no context argument */
 static int pair_cmp(const void *a, const void *b)
 {
 	const dict_pair *x = a, *y = b;
+	if (x->prefix != y->prefix) /* the order of memcmp, shorter first */
+		return x->prefix < y->prefix ? -1 : 1;
 	size_t n = x->keylen < y->keylen ? x->keylen : y->keylen;
 	int c = memcmp(sort_keys + x->key, sort_keys + y->key, n);
 	if (c)
@@ -84,19 +93,23 @@ static int pair_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* The slot of key s[0..len), or the empty slot where it would go when `add`
- * (NULL when absent and not `add`). */
-
 /* The slot of key s (whose ht_hash_bytes is `hash`), or the empty slot where
  * it would go when `add`, else NULL. */
+static inline uint8_t hash_tag(uint64_t hash) { return (uint8_t)(hash >> 56); }
+
 static dict_slot *find_slot_hashed(const ht_dict *d, const char *s, size_t len, uint64_t hash, int add)
 {
 	size_t mask = d->nslots - 1;
+	uint8_t tag = hash_tag(hash);
 	for (size_t h = hash & mask;; h = (h + 1) & mask) {
 		dict_slot *slot = &d->slots[h];
-		if (!slot->keylen)
-			return add ? slot : NULL;
-		if (slot->keylen == len && memcmp(d->keys.s + slot->key, s, len) == 0)
+		if (!slot->keylen) {
+			if (!add)
+				return NULL;
+			slot->tag = tag;
+			return slot;
+		}
+		if (slot->tag == tag && slot->keylen == len && memcmp(d->keys.s + slot->key, s, len) == 0)
 			return slot;
 	}
 }
@@ -123,15 +136,31 @@ static void build_index(loader *ld)
 	for (size_t i = 0; i < ld->npairs; i++)
 		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
 			distinct++;
-	size_t prefixes = 0; /* upper bound: one per code point after the first */
-	for (size_t i = 0; i < ld->npairs; i++)
-		if (i == 0 || !same_key(d, &ld->pairs[i - 1], &ld->pairs[i]))
-			for (size_t k = 1; k < ld->pairs[i].keylen; k++)
-				prefixes += (d->keys.s[ld->pairs[i].key + k] & 0xC0) != 0x80;
-	d->nslots = 16;
-	while (d->nslots < (distinct + prefixes) * 2)
+	/* distinct proper prefixes (at code point boundaries): keys with a
+	 * common prefix are neighbours once sorted, so a key brings those longer
+	 * than what it shares with the key before it (some are keys too: an
+	 * upper bound) */
+	size_t prefixes = 0;
+	const dict_pair *before = NULL;
+	for (size_t i = 0; i < ld->npairs; i++) {
+		const dict_pair *p = &ld->pairs[i];
+		if (before && same_key(d, before, p))
+			continue;
+		const char *key = d->keys.s + p->key;
+		size_t shared = 0;
+		if (before) {
+			const char *b = d->keys.s + before->key;
+			while (shared < p->keylen && shared < before->keylen && key[shared] == b[shared])
+				shared++;
+		}
+		for (size_t k = shared + 1; k < p->keylen; k++)
+			prefixes += (key[k] & 0xC0) != 0x80;
+		before = p;
+	}
+	d->nslots = 16; /* at most two thirds full */
+	while (d->nslots < (distinct + prefixes) * 3 / 2)
 		d->nslots *= 2;
-	d->slots = ht_xcalloc(d->nslots, sizeof *d->slots);
+	d->slots = ht_xcalloc_table(d->nslots, sizeof *d->slots);
 	size_t i = 0, ndup = 0;
 	while (i < ld->npairs) {
 		size_t j = i;
@@ -289,6 +318,20 @@ static ht_status parse_lines(loader *ld, const char *path, const ht_buf *text, h
 	return HT_OK;
 }
 
+/* Room for every pair the text can give (a CEDICT gloss ends at a '/' and
+ * gives at most two pairs; a TSV line one) and for its glosses, so that the
+ * arrays are not copied as they grow: pages never written cost nothing. */
+static void reserve(loader *ld, const ht_buf *text)
+{
+	size_t bound = 1;
+	for (size_t i = 0; i < text->len; i++)
+		bound += text->s[i] == '/' ? 2 : text->s[i] == '\n';
+	ld->cap = bound;
+	ld->pairs = ht_xmalloc_table(bound * sizeof *ld->pairs);
+	ht_buf_reserve_table(&ld->d->targets, 2 * text->len);
+	ht_buf_reserve_table(&ld->d->keys, text->len / 2);
+}
+
 ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_dict **out,
 		       ht_error *err)
 {
@@ -305,6 +348,7 @@ ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_di
 	ht_buf_init(&d->keys);
 	ht_buf_init(&d->targets);
 	loader ld = {d, NULL, 0, 0, HT_BUF_INIT, HT_BUF_INIT, NULL, 0, SIZE_MAX};
+	reserve(&ld, &text);
 	st = parse_lines(&ld, path, &text, err);
 	ht_buf_release(&text);
 	if (st == HT_OK)
@@ -349,25 +393,40 @@ size_t ht_dict_lookup(const ht_dict *d, const char *key, size_t len, const char 
 	return slot->count;
 }
 
+/* Prefixes hashed and their slots fetched ahead of the walk: each probe of
+ * the large table is a cache miss, and this way they overlap. */
+#define PREFETCH_PREFIXES 3
+
 size_t ht_dict_longest_prefix(const ht_dict *d, const char *s, size_t len)
 {
-	size_t best = 0, i = 0;
-	uint64_t hash = HT_HASH_SEED; /* of s[0 .. i), extended code point by code point */
 	if (!d || !d->slots)
 		return 0;
+	size_t ends[PREFETCH_PREFIXES];
+	uint64_t hashes[PREFETCH_PREFIXES];
+	size_t best = 0, i = 0;
+	uint64_t hash = HT_HASH_SEED; /* of s[0 .. i), extended code point by code point */
 	while (i < len) {
-		size_t from = i;
-		do
-			i++;
-		while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80);
-		hash = ht_hash_more(hash, s + from, i - from);
-		const dict_slot *slot = find_slot_hashed(d, s, i, hash, 0);
-		if (!slot)
-			break;
-		if (slot->count)
-			best = i;
-		if (!slot->longer)
-			break;
+		size_t np = 0;
+		for (size_t at = i; at < len && np < PREFETCH_PREFIXES; np++) {
+			size_t from = at;
+			do
+				at++;
+			while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80);
+			hash = ht_hash_more(hash, s + from, at - from);
+			ends[np] = at;
+			hashes[np] = hash;
+			__builtin_prefetch(&d->slots[hash & (d->nslots - 1)]);
+		}
+		for (size_t k = 0; k < np; k++) {
+			i = ends[k];
+			const dict_slot *slot = find_slot_hashed(d, s, i, hashes[k], 0);
+			if (!slot)
+				return best;
+			if (slot->count)
+				best = i;
+			if (!slot->longer)
+				return best;
+		}
 	}
 	return best;
 }

@@ -13,8 +13,10 @@
 
 static ht_unit *split_lines(ht_buf *b, size_t *n)
 {
-	ht_unit *u = NULL;
-	size_t cap = 0;
+	size_t cap = 1; /* one unit a line: counted first, not grown by copies */
+	for (const char *p = b->s; (p = memchr(p, '\n', (size_t)(b->s + b->len - p))) != NULL; p++)
+		cap++;
+	ht_unit *u = ht_xmalloc(cap * sizeof *u);
 	*n = 0;
 	for (size_t at = 0; at < b->len;) {
 		const char *nl = memchr(b->s + at, '\n', b->len - at);
