@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "common/parallel.h"
 #include "common/util.h"
 #include "tests/testutil.h"
 
@@ -297,6 +298,43 @@ START_TEST(tokenize_mixed_scripts)
 }
 END_TEST
 
+/* ht_parallel_for: every item exactly once, each on a worker below the
+ * thread count, whatever the counts (none, fewer items than threads, the
+ * default of one per processor). */
+typedef struct loop_record {
+	unsigned calls[1000];
+	size_t worker[1000];
+} loop_record;
+
+static void record_item(void *ctx, size_t item, size_t worker)
+{
+	loop_record *r = ctx;
+	__atomic_fetch_add(&r->calls[item], 1, __ATOMIC_RELAXED);
+	r->worker[item] = worker;
+}
+
+START_TEST(parallel_for_covers_every_item_once)
+{
+	static const size_t items[] = {0, 1, 3, 1000};
+	static const size_t threads[] = {1, 2, 7, 0};
+	for (size_t a = 0; a < sizeof items / sizeof *items; a++)
+		for (size_t b = 0; b < sizeof threads / sizeof *threads; b++) {
+			loop_record *r = ht_xcalloc(1, sizeof *r);
+			size_t limit = threads[b] ? threads[b] : ht_threads_default();
+			ht_parallel_for(items[a], threads[b], record_item, r);
+			for (size_t i = 0; i < items[a]; i++) {
+				ck_assert_uint_eq(r->calls[i], 1);
+				ck_assert_uint_lt(r->worker[i], limit);
+			}
+			for (size_t i = items[a]; i < 1000; i++)
+				ck_assert_uint_eq(r->calls[i], 0);
+			free(r);
+		}
+	ck_assert_uint_ge(ht_threads_default(), 1);
+	ck_assert_uint_le(ht_threads_default(), HT_MAX_THREADS);
+}
+END_TEST
+
 START_TEST(outfile_atomic)
 {
 	char dir[] = "/tmp/ht-test-XXXXXX";
@@ -368,6 +406,7 @@ int main(void)
 	tcase_add_test(tc, tokenize_mixed_scripts);
 	tcase_add_test(tc, table_allocations);
 	tcase_add_test(tc, tokenize_fast_paths_agree_with_utf8proc);
+	tcase_add_test(tc, parallel_for_covers_every_item_once);
 	tcase_add_test(tc, outfile_atomic);
 	tcase_add_test(tc, outfile_keeps_devices);
 	tcase_add_test(tc, buf_and_json);
