@@ -922,6 +922,8 @@ static int is_fragment(const corpus *c, size_t id, const size_t *units, size_t n
 
 /* Candidates paired at once between two commits. */
 #define PAIR_BLOCK 256
+/* Threads when the caller leaves the choice (at most one per processor). */
+#define GLOSS_DEFAULT_THREADS 4
 
 /* One worker's scratch. */
 typedef struct pair_scratch {
@@ -1088,7 +1090,7 @@ static void commit_pair(pair_run *run, size_t i, pair_result *r, char **surfaces
 static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *sink,
 		     const corpus *fwd, const ht_gloss_opts *fwd_opts, const postings *post)
 {
-	size_t threads = opts->threads ? opts->threads : ht_threads_default();
+	size_t threads = opts->threads;
 	if (threads > HT_MAX_THREADS)
 		threads = HT_MAX_THREADS;
 	pair_run run = {.c = c, .opts = opts, .sink = sink, .fwd = fwd, .fwd_opts = fwd_opts,
@@ -1203,13 +1205,19 @@ static void corpus_init(corpus *c, const ht_tm *tm, size_t from, size_t to, cons
 }
 
 ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
-			    const ht_gloss_opts *opts, ht_glossary **out, ht_error *err)
+			    const ht_gloss_opts *given, ht_glossary **out, ht_error *err)
 {
-	ht_gloss_opts defaults;
-	if (!opts) {
-		ht_gloss_opts_init(&defaults);
-		opts = &defaults;
-	}
+	ht_gloss_opts resolved;
+	if (given)
+		resolved = *given;
+	else
+		ht_gloss_opts_init(&resolved);
+	/* each pairing worker keeps counters for every n-gram: past four threads
+	 * memory grows faster than speed (the build has four jobs) */
+	if (!resolved.threads)
+		resolved.threads = ht_threads_default() < GLOSS_DEFAULT_THREADS ? ht_threads_default()
+										 : GLOSS_DEFAULT_THREADS;
+	const ht_gloss_opts *opts = &resolved;
 	*out = NULL;
 	ht_status st = check_opts(opts, err);
 	if (st)

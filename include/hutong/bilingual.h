@@ -54,8 +54,8 @@ typedef struct ht_gloss_opts {
 	int suggest;             /* add dictionary suggestions for unpaired candidates (needs dict) */
 	int confirm;             /* also pair target-language term candidates whose source
 				    counterpart the source ranking left out (default 1) */
-	size_t threads;          /* worker threads; 0: one per processor (default 0).  The
-				    glossary is the same for any number. */
+	size_t threads;          /* worker threads; 0: one per processor, at most 4 (default
+				    0).  The glossary is the same for any number. */
 } ht_gloss_opts;
 
 /* Fill `opts` with the defaults above. */
