@@ -74,9 +74,9 @@ static int han_numeral(int32_t cp)
 {
 	static const int32_t digits[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
 					 0x516D, 0x4E03, 0x516B, 0x4E5D}; /* 零一二三四五六七八九 */
-	for (int i = 0; i < 10; i++)
-		if (digits[i] == cp)
-			return i;
+	long d = ht_cp_index(digits, sizeof digits / sizeof *digits, cp);
+	if (d >= 0)
+		return (int)d;
 	if (cp == 0x3007) /* 〇 */
 		return 0;
 	if (cp == 0x5341) /* 十 */
@@ -125,13 +125,10 @@ static char enum_letter(int32_t cp)
 		cp += 0x20;
 	if (cp == 0x627 || cp == 0x625) /* bare alef for أ */
 		cp = 0x623;
-	for (size_t i = 0; i < sizeof cyrillic / sizeof *cyrillic; i++)
-		if (cyrillic[i] == cp)
-			return (char)('a' + i);
-	for (size_t i = 0; i < sizeof abjad / sizeof *abjad; i++)
-		if (abjad[i] == cp)
-			return (char)('a' + i);
-	return 0;
+	long i = ht_cp_index(cyrillic, sizeof cyrillic / sizeof *cyrillic, cp);
+	if (i < 0)
+		i = ht_cp_index(abjad, sizeof abjad / sizeof *abjad, cp);
+	return i < 0 ? 0 : (char)('a' + i);
 }
 
 /* Value of a Roman numeral written in lower case, or -1. */

@@ -101,6 +101,16 @@ size_t ht_utf8_encode(int32_t cp, char *out);
 size_t ht_utf8_valid_prefix(const char *s, size_t len);
 
 int ht_is_han(int32_t cp);  /* CJK ideographs and compatibility ideographs */
+
+/* The place of cp in set[0..n) (a small fixed list of characters: numerals,
+ * function characters, an alphabet), or -1 when it is not there. */
+static inline long ht_cp_index(const int32_t *set, size_t n, int32_t cp)
+{
+	for (size_t i = 0; i < n; i++)
+		if (set[i] == cp)
+			return (long)i;
+	return -1;
+}
 int ht_is_cjk(int32_t cp);  /* Han, kana, Hangul, CJK punctuation and full-width forms */
 
 /* ---- reading input text ----

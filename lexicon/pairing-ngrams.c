@@ -311,10 +311,7 @@ static int is_zh_function_char(int32_t cp)
 				     0x7B49, 0x5E76, 0x6216, 0x5176, 0x4E4B, 0x4E86, 0x4E3A,
 				     0x4EE5, 0x4E8E, 0x5C06, 0x628A, 0x88AB, 0x7531, 0x4ECE,
 				     0x5411};
-	for (size_t i = 0; i < sizeof fn / sizeof *fn; i++)
-		if (fn[i] == cp)
-			return 1;
-	return 0;
+	return ht_cp_index(fn, sizeof fn / sizeof *fn, cp) >= 0;
 }
 
 static int is_upper_initial(const char *w, size_t len)

@@ -929,7 +929,7 @@ static int is_fragment(const corpus *c, size_t id, const size_t *units, size_t n
 typedef struct pair_scratch {
 	chooser ch;      /* over the corpus being paired */
 	chooser back;    /* over the forward corpus, for the mutual check */
-	ht_buf a, b, key;
+	ht_buf key;      /* sink lookups */
 } pair_scratch;
 
 typedef enum pair_outcome { PAIR_SKIPPED, PAIR_NONE, PAIR_FOUND } pair_outcome;
@@ -954,7 +954,6 @@ typedef struct pair_run {
 	size_t first;             /* the block's first candidate */
 	pair_result *res;         /* per candidate of the block */
 	pair_scratch *scratch;    /* per worker */
-	size_t nscratch;
 } pair_run;
 
 static void chooser_init(chooser *ch, size_t ntargets)
@@ -987,12 +986,13 @@ static int is_mutual(const pair_run *run, pair_scratch *w, size_t src_id, const 
 	if (!choose_target(run->fwd, &w->back, run->fwd_opts, src, units, nu, &back))
 		return 0;
 	char *back_text = best_surface(run->fwd, back.id, units, nu);
-	ht_buf_reset(&w->a);
-	ht_key_fold(back_text, strlen(back_text), &w->a);
-	ht_buf_reset(&w->b);
-	ht_key_fold(target, strlen(target), &w->b);
+	ht_buf *a = &w->back.a, *b = &w->back.b; /* the chooser's scratch, free again */
+	ht_buf_reset(a);
+	ht_key_fold(back_text, strlen(back_text), a);
+	ht_buf_reset(b);
+	ht_key_fold(target, strlen(target), b);
 	free(back_text);
-	return strcmp(w->a.s, w->b.s) == 0;
+	return strcmp(a->s, b->s) == 0;
 }
 
 /* Confirmation pass: the checks on the pair (term, counterpart `other`) that
@@ -1094,13 +1094,11 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	if (threads > HT_MAX_THREADS)
 		threads = HT_MAX_THREADS;
 	pair_run run = {.c = c, .opts = opts, .sink = sink, .fwd = fwd, .fwd_opts = fwd_opts,
-			.post = post, .nscratch = threads};
+			.post = post};
 	run.scratch = ht_xcalloc(threads, sizeof *run.scratch);
 	for (size_t k = 0; k < threads; k++) {
 		chooser_init(&run.scratch[k].ch, c->tt.n);
 		chooser_init(&run.scratch[k].back, fwd ? fwd->tt.n : 0);
-		ht_buf_init(&run.scratch[k].a);
-		ht_buf_init(&run.scratch[k].b);
 		ht_buf_init(&run.scratch[k].key);
 	}
 	run.res = ht_xcalloc(PAIR_BLOCK, sizeof *run.res);
@@ -1124,7 +1122,7 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	}
 	if (opts->suggest && !fwd)
 		for (size_t k = 0; k < nunpaired; k++)
-			add_suggestion(sink->g, opts->dict, c->ts, unpaired[k], &run.scratch[0].a);
+			add_suggestion(sink->g, opts->dict, c->ts, unpaired[k], &run.scratch[0].ch.a);
 	for (size_t k = 0; k < c->tt.n; k++)
 		free(surfaces[k]);
 	free(surfaces);
@@ -1133,8 +1131,6 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	for (size_t k = 0; k < threads; k++) {
 		chooser_release(&run.scratch[k].ch);
 		chooser_release(&run.scratch[k].back);
-		ht_buf_release(&run.scratch[k].a);
-		ht_buf_release(&run.scratch[k].b);
 		ht_buf_release(&run.scratch[k].key);
 	}
 	free(run.scratch);

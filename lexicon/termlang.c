@@ -355,10 +355,7 @@ int ht_tlang_zh_date_char(int32_t cp)
 	static const int32_t dates[] = {0x5E74, 0x6708, 0x65E5, 0x53F7, 0x5C4A, 0x6B21, 0x4E2A,
 					0x6761, 0x6B3E, 0x9879, 0x6BB5, 0x90E8, 0x540D, 0x5C81,
 					0x4EBF, 0x4E07, 0x65F6, 0x5206, 0x7EA7, 0x4F4D};
-	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
-		if (dates[i] == cp)
-			return 1;
-	return 0;
+	return ht_cp_index(dates, sizeof dates / sizeof *dates, cp) >= 0;
 }
 
 /* Words that open the clauses of resolutions (重申, 欢迎, 注意到), and

@@ -208,10 +208,7 @@ static int is_zh_numeral(int32_t cp)
 	static const int32_t num[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
 				      0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x96F6, 0x3007,
 				      0x4E24};
-	for (size_t i = 0; i < sizeof num / sizeof *num; i++)
-		if (num[i] == cp)
-			return 1;
-	return 0;
+	return ht_cp_index(num, sizeof num / sizeof *num, cp) >= 0;
 }
 
 /* Words joined by hyphens without spaces are one token (COVID-19,

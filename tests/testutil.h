@@ -11,16 +11,6 @@
 
 #ifndef HT_SRCDIR
 #define HT_SRCDIR "."
-/* Run every test of `s` and give main's exit status. */
-static inline int ht_test_run(Suite *s)
-{
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
-
 #endif
 
 /* Exit code that makes Automake's test driver report SKIP. */
