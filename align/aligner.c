@@ -165,6 +165,7 @@ typedef struct level {
 	double two_var, floor, skip; /* 2 len_sigma^2, len_floor and skip of prm */
 	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
 	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
+	size_t *rend;     /* per target unit v: the last row whose beads can hold it */
 	covtab stab[8];   /* source units i - 4 .. i - 1 */
 	covtab *ttab;     /* target units lo - 4 .. hi - 1 of the current row */
 	size_t tmask, tnext;
@@ -206,18 +207,23 @@ static inline __attribute__((always_inline)) void add_word_runs(float (*diff)[WI
 
 /* Fill `tab` for unit u of side a against the other side (whose occurrences
  * `occ` holds), links a-word -> other words; only the runs of 1..nruns units
- * (coarse levels never look at runs of 3 or 4).  Inlined per constant nruns. */
+ * (coarse levels never look at runs of 3 or 4) and only for the ranges that
+ * end at or before unit `end` of the other side, the last that a bead with
+ * unit u reaches.  Inlined per constant nruns. */
 static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side *a, occ_window *occ,
 								   const uint32_t *loff, const uint32_t *lto,
-								   size_t u, size_t base, covtab *tab, int nruns)
+								   size_t u, size_t base, size_t end,
+								   covtab *tab, int nruns)
 {
 	float diff[MAXRUN][WIN + 1];
 	memset(diff, 0, (size_t)nruns * sizeof *diff);
 	tab->base = base;
 	occ_move(occ, base);
+	/* links at or past `end` only change the table where no bead looks */
+	uint64_t keep = end - base >= WIN ? ~0ULL : (1ULL << (end - base)) - 1;
 	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
 		uint32_t x = a->words[k];
-		uint64_t mask = occ_links(occ, loff, lto, x, base);
+		uint64_t mask = occ_links(occ, loff, lto, x, base) & keep;
 		if (!mask)
 			continue;
 		add_word_runs(diff, nruns, mask, a->weight[x]);
@@ -233,12 +239,12 @@ static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side
 }
 
 static void fill_covtab(const level *lv, const al_side *a, occ_window *occ, const uint32_t *loff,
-			const uint32_t *lto, size_t u, size_t base, covtab *tab)
+			const uint32_t *lto, size_t u, size_t base, size_t end, covtab *tab)
 {
 	if (lv->maxrun <= 2)
-		fill_covtab_runs(a, occ, loff, lto, u, base, tab, 2);
+		fill_covtab_runs(a, occ, loff, lto, u, base, end, tab, 2);
 	else
-		fill_covtab_runs(a, occ, loff, lto, u, base, tab, MAXRUN);
+		fill_covtab_runs(a, occ, loff, lto, u, base, end, tab, MAXRUN);
 }
 
 static inline float covtab_get(const covtab *tab, size_t c, size_t len)
@@ -351,14 +357,20 @@ static void set_confidence(const level *lv, ht_bead *beads, size_t nb)
 	free(mt);
 }
 
-static void compute_rmin(level *lv)
+/* The rows that read the table of each target unit: a bead ending in row i
+ * at column j holds target units from j - maxrun, and j >= lo[i]. */
+static void compute_target_rows(level *lv)
 {
-	size_t n = lv->s->n, m = lv->t->n, r = 0;
+	size_t n = lv->s->n, m = lv->t->n, r = 0, e = 0;
 	lv->rmin = ht_xmalloc((m ? m : 1) * sizeof *lv->rmin);
+	lv->rend = ht_xmalloc((m ? m : 1) * sizeof *lv->rend);
 	for (size_t v = 0; v < m; v++) {
 		while (r < n && lv->hi[r] < v + 1)
 			r++;
+		while (e < n && lv->lo[e + 1] <= v + (size_t)lv->maxrun)
+			e++;
 		lv->rmin[v] = r;
+		lv->rend[v] = e;
 	}
 }
 
@@ -368,7 +380,7 @@ static void ensure_target_tables(level *lv, size_t upto)
 		size_t v = lv->tnext++;
 		size_t base = lv->rmin[v] >= MAXRUN ? lv->rmin[v] - MAXRUN : 0;
 		fill_covtab(lv, lv->t, &lv->occ_s, lv->links->rev_off, lv->links->rev, v, base,
-			    &lv->ttab[v & lv->tmask]);
+			    lv->rend[v], &lv->ttab[v & lv->tmask]);
 	}
 }
 
@@ -456,7 +468,7 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	lv->ttab = ht_xmalloc(tring * sizeof *lv->ttab);
 	lv->tmask = tring - 1;
 	lv->tnext = 0;
-	compute_rmin(lv);
+	compute_target_rows(lv);
 	lv->logl_s = run_log_lengths(lv->s, lv->ratio);
 	lv->logl_t = run_log_lengths(lv->t, 1.0);
 	occ_init(&lv->occ_t, lv->t, lv->s->nvocab);
@@ -464,9 +476,10 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 
 	for (size_t i = 0; i <= n; i++) {
 		if (i > 0) {
-			size_t lo = lv->lo[i];
+			size_t lo = lv->lo[i], last = i - 1 + (size_t)lv->maxrun;
 			fill_covtab(lv, lv->s, &lv->occ_t, lv->links->fwd_off, lv->links->fwd, i - 1,
-				    lo >= MAXRUN ? lo - MAXRUN : 0, &lv->stab[(i - 1) & 7]);
+				    lo >= MAXRUN ? lo - MAXRUN : 0, lv->hi[last < n ? last : n],
+				    &lv->stab[(i - 1) & 7]);
 		}
 		ensure_target_tables(lv, lv->hi[i]);
 		double *row = rows[i % (MAXRUN + 1)];
@@ -508,6 +521,7 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	free(cstart);
 	free(lv->ttab);
 	free(lv->rmin);
+	free(lv->rend);
 	free(lv->logl_s);
 	free(lv->logl_t);
 	occ_release(&lv->occ_t);
