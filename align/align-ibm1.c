@@ -10,7 +10,7 @@
 #define LEARN_T 0.3        /* keep a translation this probable */
 #define LEARN_MIN_COUNT 2  /* ... seen together in at least this many beads */
 #define LEARN_ITER 5
-#define LEARN_MAX_PAIRS 4000000 /* co-occurrences sampled: bounds time and memory */
+#define LEARN_MAX_PAIRS 2000000 /* co-occurrences sampled: bounds time and memory */
 #define PREFETCH_PAIRS 4 /* how far ahead collect fetches a pair's slot */
 
 /* Distinct (source word, target word) pairs: open addressing on the packed key. */
