@@ -179,6 +179,8 @@ static void number_key(const char *s, size_t n, ht_buf *out)
 
 #define MAX_WORD_CHARS 6 /* longest dictionary word tried by the Chinese segmenter */
 
+#define FORM_STOP UINT32_MAX /* a word form that adds no word: a function word */
+
 typedef struct side_builder {
 	al_vocab *v;
 	uint8_t **kinds;
@@ -190,13 +192,21 @@ typedef struct side_builder {
 	int english;
 	uint32_t *stamp;   /* per word: last unit + 1 it was added to */
 	size_t stamp_cap;
+	/* the word (or FORM_STOP) each folded form of a word token gave, so
+	 * that a form met again costs one look-up, not a stop-word search, a
+	 * stem and two interns: most tokens of a text are forms met before */
+	al_vocab forms;
+	uint32_t *form_word;
+	size_t form_cap;
 	ht_buf fold, key;
 	ht_token *toks;
 	size_t ntoks, tokcap;
 } side_builder;
 
-static void add_word(side_builder *b, al_side *side, size_t unit, size_t *cap, const char *key,
-		     size_t len, enum al_kind kind, const char *surf, size_t surflen)
+/* The id of word `key` (of the given kind), with its surface form recorded
+ * when this side is looked up in the dictionary. */
+static uint32_t intern_word(side_builder *b, const char *key, size_t len, enum al_kind kind,
+			    const char *surf, size_t surflen)
 {
 	size_t before = b->v->n;
 	uint32_t id = al_vocab_intern(b->v, key, len);
@@ -218,6 +228,12 @@ static void add_word(side_builder *b, al_side *side, size_t unit, size_t *cap, c
 			(*b->surf_id)[sid] = id;
 		}
 	}
+	return id;
+}
+
+/* Word `id` into the bag of `unit` (once). */
+static void add_to_unit(side_builder *b, al_side *side, size_t unit, size_t *cap, uint32_t id)
+{
 	if (b->stamp[id] == unit + 1)
 		return;
 	b->stamp[id] = (uint32_t)(unit + 1);
@@ -225,6 +241,23 @@ static void add_word(side_builder *b, al_side *side, size_t unit, size_t *cap, c
 	HT_GROW(side->words, at + 1, *cap);
 	side->words[at] = id;
 	side->off[unit + 1] = (uint32_t)(at + 1);
+}
+
+/* The word of a word token's folded form s (FORM_STOP for a function word). */
+static uint32_t form_word(side_builder *b, const char *s, size_t len)
+{
+	size_t before = b->forms.n;
+	uint32_t f = al_vocab_intern(&b->forms, s, len);
+	if (b->forms.n == before)
+		return b->form_word[f];
+	HT_GROW(b->form_word, b->forms.n, b->form_cap);
+	if (b->english && is_en_stop(s, len))
+		b->form_word[f] = FORM_STOP;
+	else {
+		stem_word(s, len, b->english, &b->key);
+		b->form_word[f] = intern_word(b, b->key.s, b->key.len, AL_WORD, s, len);
+	}
+	return b->form_word[f];
 }
 
 /* Greedy longest match of dictionary headwords over the Han tokens from k;
@@ -274,16 +307,16 @@ static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap,
 			const ht_token *last = &b->toks[k + w - 1];
 			size_t len = last->start + last->len - t->start;
 			chars += (double)(w - 1); /* Han tokens too: one code point each */
-			add_word(b, side, u, cap, s + t->start, len, AL_HAN, s + t->start, len);
+			add_to_unit(b, side, u, cap, intern_word(b, s + t->start, len, AL_HAN, s + t->start, len));
 			k += w - 1;
 		} else if (t->type == HT_TOK_NUMBER) {
 			number_key(s + t->start, t->len, &b->key);
-			add_word(b, side, u, cap, b->key.s, b->key.len, AL_NUMBER, s + t->start, t->len);
+			add_to_unit(b, side, u, cap,
+				    intern_word(b, b->key.s, b->key.len, AL_NUMBER, s + t->start, t->len));
 		} else {
-			if (b->english && is_en_stop(s + t->start, t->len))
-				continue;
-			stem_word(s + t->start, t->len, b->english, &b->key);
-			add_word(b, side, u, cap, b->key.s, b->key.len, AL_WORD, s + t->start, t->len);
+			uint32_t id = form_word(b, s + t->start, t->len);
+			if (id != FORM_STOP)
+				add_to_unit(b, side, u, cap, id);
 		}
 	}
 	side->cum_len[u + 1] = side->cum_len[u] + chars;
@@ -612,6 +645,8 @@ void al_pair_prepare(al_pair *p, const ht_align_opts *opts, const ht_unit *src, 
 		dict_side->surf_id = &surf_id;
 		dict_side->seg = d;
 	}
+	al_vocab_init(&bs.forms);
+	al_vocab_init(&bt.forms);
 	ht_buf_init(&bs.fold);
 	ht_buf_init(&bs.key);
 	ht_buf_init(&bt.fold);
@@ -641,6 +676,8 @@ void al_pair_prepare(al_pair *p, const ht_align_opts *opts, const ht_unit *src, 
 		ht_buf_release(&b->key);
 		free(b->toks);
 		free(b->stamp);
+		al_vocab_release(&b->forms);
+		free(b->form_word);
 	}
 	free(surf_id);
 	al_vocab_release(&surface);
