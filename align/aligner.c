@@ -53,9 +53,10 @@ static const bead_type coarse_types[] = {{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}}
 #define MAXTYPES 12
 
 /* Covered word weight of one unit against every range [base + c, base + c + L)
- * of the other side: v[L - 1][c]. */
+ * of the other side: v[L - 1][c], set for the columns c < width (the ranges
+ * a bead with the unit can take start there). */
 typedef struct covtab {
-	size_t base;
+	size_t base, width;
 	float v[MAXRUN][WIN];
 } covtab;
 
@@ -217,10 +218,12 @@ static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side
 {
 	float diff[MAXRUN][WIN + 1];
 	memset(diff, 0, (size_t)nruns * sizeof *diff);
+	size_t width = end - base < WIN ? end - base : WIN;
 	tab->base = base;
+	tab->width = width;
 	occ_move(occ, base);
 	/* links at or past `end` only change the table where no bead looks */
-	uint64_t keep = end - base >= WIN ? ~0ULL : (1ULL << (end - base)) - 1;
+	uint64_t keep = width == WIN ? ~0ULL : (1ULL << width) - 1;
 	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
 		uint32_t x = a->words[k];
 		uint64_t mask = occ_links(occ, loff, lto, x, base) & keep;
@@ -231,7 +234,7 @@ static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side
 	/* the prefix sums of the nruns arrays side by side: independent chains
 	 * of additions that the processor overlaps */
 	float acc[MAXRUN] = {0};
-	for (int c = 0; c < WIN; c++)
+	for (size_t c = 0; c < width; c++)
 		for (int L = 0; L < nruns; L++) {
 			acc[L] += diff[L][c];
 			tab->v[L][c] = acc[L];
@@ -250,7 +253,7 @@ static void fill_covtab(const level *lv, const al_side *a, occ_window *occ, cons
 static inline float covtab_get(const covtab *tab, size_t c, size_t len)
 {
 	size_t at = c - tab->base; /* wraps around when c < base: one test covers both ends */
-	return at < WIN ? tab->v[len - 1][at] : 0.0f;
+	return at < tab->width ? tab->v[len - 1][at] : 0.0f;
 }
 
 /* The length factor of a bead whose log length ratio (target over expected)
