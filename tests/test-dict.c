@@ -81,6 +81,61 @@ START_TEST(cedict_lines)
 }
 END_TEST
 
+/* What the loader groups and indexes as it reads: translations of one key
+ * from lines apart (in input order, each once), a traditional form that
+ * folds to the simplified one, a key first seen as a prefix of a longer one. */
+START_TEST(cedict_grouping)
+{
+	const char *path = write_tmp("g.u8", "中華人民共和國 中华人民共和国 [Zhong1 hua2] /People's Republic of China/\n"
+					     "中國 中国 [Zhong1 guo2] /China/\n"
+					     "ＡＢ AB [A B] /ab (letters)/ab/the letters/\n"
+					     "中華 中华 [Zhong1 hua2] /China/Chinese/\n"
+					     "中國 中国 [zhong1 guo2] /Middle Kingdom/China/\n");
+	ht_dict *d = NULL;
+	ck_assert_int_eq(ht_dict_load(path, "zh", "en", &d, NULL), HT_OK);
+	ck_assert_uint_eq(ht_dict_entry_count(d), 7);
+	const char *const *t;
+	ck_assert_uint_eq(ht_dict_lookup(d, "中国", strlen("中国"), &t), 2);
+	ck_assert_str_eq(t[0], "China");
+	ck_assert_str_eq(t[1], "Middle Kingdom");
+	ck_assert_uint_eq(ht_dict_lookup(d, "ab", 2, &t), 2);
+	ck_assert_str_eq(t[0], "ab");
+	ck_assert_str_eq(t[1], "the letters");
+	ck_assert_uint_eq(ht_dict_lookup(d, "中华", strlen("中华"), &t), 2);
+	ck_assert_str_eq(t[1], "Chinese");
+	ck_assert_uint_eq(ht_dict_lookup(d, "中华人民", strlen("中华人民"), &t), 0);
+	const char *s = "中华民族";
+	ck_assert_uint_eq(ht_dict_longest_prefix(d, s, strlen(s)), strlen("中华"));
+	s = "中华人民共和国成立";
+	ck_assert_uint_eq(ht_dict_longest_prefix(d, s, strlen(s)), strlen("中华人民共和国"));
+	ht_dict_free(d);
+}
+END_TEST
+
+/* Keys with more prefixes than the table was sized for (a key a line): it
+ * grows, and keeps every key and prefix. */
+START_TEST(long_keys_grow_the_table)
+{
+	char text[2048] = "";
+	for (int i = 0; i < 100; i++)
+		strcat(text, i % 2 ? "文" : "中");
+	strcat(text, "\tlong\n中\tmiddle\n");
+	ht_dict *d = NULL;
+	ck_assert_int_eq(ht_dict_load(write_tmp("long.tsv", text), "zh", "en", &d, NULL), HT_OK);
+	ck_assert_uint_eq(ht_dict_entry_count(d), 2);
+	size_t keylen = strlen(text) - strlen("\tlong\n中\tmiddle\n");
+	const char *const *t;
+	ck_assert_uint_eq(ht_dict_lookup(d, text, keylen, &t), 1);
+	ck_assert_str_eq(t[0], "long");
+	ck_assert_uint_eq(ht_dict_lookup(d, "中", strlen("中"), &t), 1);
+	ck_assert_str_eq(t[0], "middle");
+	ck_assert_uint_eq(ht_dict_lookup(d, text, keylen - 3, &t), 0);
+	ck_assert_uint_eq(ht_dict_longest_prefix(d, text, keylen - 3), strlen("中"));
+	ck_assert_uint_eq(ht_dict_longest_prefix(d, text, keylen + 1), keylen);
+	ht_dict_free(d);
+}
+END_TEST
+
 START_TEST(tsv_list)
 {
 	const char *path = write_tmp("g.tsv", "landlocked developing countries\tpays en développement sans littoral\t12\n"
@@ -164,6 +219,8 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, cedict_lines);
+	tcase_add_test(tc, cedict_grouping);
+	tcase_add_test(tc, long_keys_grow_the_table);
 	tcase_add_test(tc, tsv_list);
 	tcase_add_test(tc, malformed_lines_name_file_and_line);
 	tcase_add_test(tc, missing_and_empty_files);
