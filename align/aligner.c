@@ -31,6 +31,7 @@
 #define COARSEST 48 /* a level this small is solved on the whole matrix */
 #define WIN 64      /* units of the other side a unit's table covers */
 #define MAXRUN 4    /* longest side of a bead */
+#define PREFETCH_WORDS 4 /* how far ahead a coverage table fetches a word's links */
 #define SCORE_BOUND 1.001 /* above any bead similarity, rounding included */
 
 const al_params al_default_params = {
@@ -224,7 +225,12 @@ static inline __attribute__((always_inline)) void fill_covtab_runs(const al_side
 	occ_move(occ, base);
 	/* links at or past `end` only change the table where no bead looks */
 	uint64_t keep = width == WIN ? ~0ULL : (1ULL << width) - 1;
-	for (size_t k = a->off[u]; k < a->off[u + 1]; k++) {
+	for (size_t k = a->off[u], kend = a->off[u + 1]; k < kend; k++) {
+		if (k + PREFETCH_WORDS < kend) { /* the per-word tables are larger than the caches */
+			uint32_t ahead = a->words[k + PREFETCH_WORDS];
+			__builtin_prefetch(&occ->lmask[ahead]);
+			__builtin_prefetch(&loff[ahead]);
+		}
 		uint32_t x = a->words[k];
 		uint64_t mask = occ_links(occ, loff, lto, x, base) & keep;
 		if (!mask)
