@@ -183,7 +183,10 @@ static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode
 		if (strcmp(found, "und") == 0)
 			ht_cli_warn("%s: cannot tell the language (use --from/--to); aligning on length and numbers only",
 				    path);
-		else if (lang && ht_lang_is_un(seen) && !same_primary(seen, lang))
+		/* the guess is one of the six UN languages: only a text given as
+		 * one of them can be caught out (German reads as French or
+		 * Spanish to it) */
+		else if (lang && ht_lang_is_un(lang) && ht_lang_is_un(seen) && !same_primary(seen, lang))
 			ht_cli_warn("%s: the text looks like '%s', not '%s' as given", path, seen, lang);
 		if (ht_doc_para_count(*out) == 0)
 			ht_cli_warn("%s: no text to align", path);

@@ -74,10 +74,14 @@ has_err "looks like 'zh', not 'en'"
 # a --from that is no language tag at all is misuse
 run 2 --from 'zh_CN!' --to en "$tmp/a.en.txt" "$tmp/a.fr.txt"
 has_err "not a BCP 47 language tag"
-# languages other than the six are handled generically
-printf 'Erster Satz.\nZweiter Satz.\nDritter.\n' >"$tmp/a.de.txt"
+# languages other than the six are handled generically, and German is not
+# taken for one of the six (the language guess only knows those)
+printf '%s\n' 'Die Wand ist etwa 600 m hoch und wurde im Jahr 1988 zum ersten Mal durchstiegen.' \
+	'Es ist noch dunkel, als wir die Hütte verlassen.' \
+	'Der Weg zum Einstieg ist lang, aber nicht schwierig.' >"$tmp/a.de.txt"
 run 0 --input lines --from de --to hu --format beads "$tmp/a.de.txt" "$tmp/a.en.txt"
 [ "$(wc -l <"$tmp/out")" -eq 3 ] || bad "de-hu: $(cat "$tmp/out")"
+[ ! -s "$tmp/err" ] || bad "German text given as de warned: $(cat "$tmp/err")"
 
 # misuse: exit 2 with one line
 run 2 "$tmp/a.en.txt"
