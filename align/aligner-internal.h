@@ -89,6 +89,8 @@ void al_links_build(al_links *l, size_t nsrc, size_t ntgt, const uint64_t *pairs
 /* Tuning knobs of the dynamic program (defaults in aligner.c). */
 typedef struct al_params {
 	double skip;       /* score of a 1-0 or 0-1 bead */
+	double skip_extend; /* ... that follows one of the same kind: 0, a run of
+			       skips costs its first one (aligner.c says why) */
 	double len_sigma;  /* width of the length factor on the log length ratio (first pass) */
 	double spread_k;   /* second pass: width = spread_k x the spread the first pass measured */
 	double len_floor;  /* share of the score that needs no lexical evidence */

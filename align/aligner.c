@@ -10,6 +10,12 @@
  * levels use 1-1, 1-2, 2-1, 1-0, 0-1 beads; the finest level all beads up to
  * 1-4, 4-1, 2-3 and 3-2.
  *
+ * Skips score like gaps in sequence alignment (Gotoh's affine gaps): a run
+ * of 1-0 (or 0-1) beads costs its first skip only.  When every skip costs the
+ * same, a block of sentences that one version lacks costs more the longer it
+ * is, and the path rather spreads it over the beads around it, as 1-3 and
+ * 1-4 beads of unrelated sentences; a run that costs one skip keeps it whole.
+ *
  * A bead's similarity needs, for each unit, the weight of its words that have
  * a linked word on the other side of the bead.  Each unit gets a table of
  * those weights for every range of up to 4 units of the other side in a
@@ -36,6 +42,7 @@
 
 const al_params al_default_params = {
 	.skip = -0.1,
+	.skip_extend = 0.0,
 	.len_sigma = 0.7,
 	.len_floor = 0.05,
 	.spread_k = 2.8,
@@ -164,7 +171,7 @@ typedef struct level {
 	const bead_type *types;
 	size_t ntypes;
 	int maxrun;       /* longest side of its bead types */
-	double two_var, floor, skip; /* 2 len_sigma^2, len_floor and skip of prm */
+	double two_var, floor, skip, skip_extend; /* 2 len_sigma^2, and len_floor, skip, skip_extend of prm */
 	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
 	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
 	size_t *rend;     /* per target unit v: the last row whose beads can hold it */
@@ -393,13 +400,39 @@ static void ensure_target_tables(level *lv, size_t upto)
 	}
 }
 
+/* A cell's back pointer: the bead type of its best score (BT_NONE for none),
+ * and whether its best run of skips of each kind extends the run of the cell
+ * before it rather than opening one. */
+#define BT_TYPE 0x3F
+#define BT_NONE 0x3F
+#define BT_X_EXTENDS 0x40 /* the 1-0 run into (i, j) continues the one into (i - 1, j) */
+#define BT_Y_EXTENDS 0x80 /* the 0-1 run into (i, j) continues the one into (i, j - 1) */
+
+/* The better of opening a run of skips after the best path into the cell
+ * before (score `best_before`) and extending the run of skips into it
+ * (`run_before`); sets `flag` in *code when extending. */
+static inline double skip_run(const level *lv, double best_before, double run_before, uint8_t *code,
+			      uint8_t flag)
+{
+	double open = best_before + lv->skip, more = run_before + lv->skip_extend;
+	if (more > open) {
+		*code |= flag;
+		return more;
+	}
+	return open;
+}
+
 /* Row i of the dynamic program: the best score of each cell of the band and
- * the bead type that gives it (255 for none); predecessors in rows i - ds.
- * Inlined for each constant list of types, so that its loop unrolls. */
+ * its back pointer; predecessors in rows i - ds.  Skips score like gaps in
+ * sequence alignment: the first of a run costs `skip`, each further one
+ * `skip_extend`, so xrow keeps the best score of a path into each cell that
+ * ends with a 1-0 bead (from xprev, the row before) and a running y the same
+ * for 0-1 beads.  Inlined for each constant list of types, so that its loop
+ * unrolls. */
 static inline __attribute__((always_inline)) void dp_row(const level *lv, const bead_type *types,
 							 size_t ntypes, size_t i, double *row, uint8_t *bprow,
 							 const double *const *prev_row, const size_t *prev_lo,
-							 const size_t *prev_hi)
+							 const size_t *prev_hi, const double *xprev, double *xrow)
 {
 	/* type k reaches back into the band from the columns j with
 	 * j - jfirst[k] <= jspan[k] (none when i < ds: jspan wraps to SIZE_MAX
@@ -415,11 +448,16 @@ static inline __attribute__((always_inline)) void dp_row(const level *lv, const 
 			jspan[k] = prev_hi[ds] - prev_lo[ds];
 		}
 	}
+	double y = -INFINITY;
 	for (size_t j = lv->lo[i]; j <= lv->hi[i]; j++) {
 		double best = -INFINITY;
-		uint8_t bt = 255;
+		uint8_t code = 0, bt = BT_NONE;
 		if (i == 0 && j == 0)
 			best = 0;
+		double x = -INFINITY;
+		if (i > 0 && j - prev_lo[1] <= prev_hi[1] - prev_lo[1])
+			x = skip_run(lv, prev_row[1][j - prev_lo[1]], xprev[j - prev_lo[1]], &code, BT_X_EXTENDS);
+		y = j > lv->lo[i] ? skip_run(lv, row[j - 1 - lv->lo[i]], y, &code, BT_Y_EXTENDS) : -INFINITY;
 #pragma GCC unroll 16
 		for (size_t k = 0; k < ntypes; k++) {
 			size_t ds = types[k].ds, dt = types[k].dt;
@@ -427,14 +465,14 @@ static inline __attribute__((always_inline)) void dp_row(const level *lv, const 
 				continue;
 			size_t pi = i - ds, pj = j - dt;
 			double prev = prev_row[ds][pj - prev_lo[ds]];
-			/* a similarity is at most 1 (length factor and share are <= 1):
-			 * a bead from a predecessor this far behind cannot win (nor
-			 * one from no path at all: prev is then -inf) */
+			/* a similarity is at most 1 (length factor and share are <= 1),
+			 * a skip below 0: a bead from a predecessor this far behind
+			 * cannot win (nor one from no path at all: prev is then -inf) */
 			if (prev + SCORE_BOUND <= best)
 				continue;
 			double sc;
 			if (!ds || !dt)
-				sc = prev + lv->skip;
+				sc = ds ? x : y;
 			else {
 				/* the similarity with a share of 1 is an upper bound in
 				 * floating point too (each operation is monotonic): a
@@ -450,14 +488,53 @@ static inline __attribute__((always_inline)) void dp_row(const level *lv, const 
 			}
 		}
 		row[j - lv->lo[i]] = best;
-		bprow[j - lv->lo[i]] = bt;
+		xrow[j - lv->lo[i]] = x;
+		bprow[j - lv->lo[i]] = code | bt;
 	}
+}
+
+/* The beads of the best path, from the back pointers: walk back from (n, m)
+ * (the band always connects it to (0, 0)), inside a run of skips while the
+ * cells say it extends. */
+static ht_bead *walk_back(const level *lv, const uint8_t *bp, const size_t *cstart, size_t *nbeads)
+{
+	size_t cap = 0, nb = 0;
+	ht_bead *beads = NULL;
+	size_t i = lv->s->n, j = lv->t->n;
+	uint8_t run = 0; /* BT_X_EXTENDS or BT_Y_EXTENDS inside a run, else 0 */
+	while (i > 0 || j > 0) {
+		uint8_t code = bp[cstart[i] + j - lv->lo[i]], k = code & BT_TYPE;
+		size_t ds, dt;
+		if (run) {
+			ds = run == BT_X_EXTENDS;
+			dt = !ds;
+		} else if (k < lv->ntypes) {
+			ds = lv->types[k].ds;
+			dt = lv->types[k].dt;
+		} else { /* no path reaches the cell (cannot happen; be safe) */
+			ds = i > 0;
+			dt = i == 0;
+		}
+		if (!dt || !ds) /* a skip: the run goes on while it extends */
+			run = code & (dt ? BT_Y_EXTENDS : BT_X_EXTENDS);
+		HT_GROW(beads, nb + 1, cap);
+		beads[nb++] = (ht_bead){i - ds, ds, j - dt, dt, 0.0};
+		i -= ds;
+		j -= dt;
+	}
+	for (size_t a = 0, b = nb ? nb - 1 : 0; a < b; a++, b--) {
+		ht_bead t = beads[a];
+		beads[a] = beads[b];
+		beads[b] = t;
+	}
+	*nbeads = nb;
+	return beads;
 }
 
 /* The dynamic program over the band; returns the beads of the best path. */
 static void run_dp(level *lv, ht_bead **out, size_t *nout)
 {
-	size_t n = lv->s->n, m = lv->t->n;
+	size_t n = lv->s->n;
 	size_t *cstart = ht_xmalloc((n + 2) * sizeof *cstart);
 	size_t maxw = 0;
 	cstart[0] = 0;
@@ -468,9 +545,11 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 		cstart[i + 1] = cstart[i] + w;
 	}
 	uint8_t *bp = ht_xmalloc(cstart[n + 1]);
-	double *rows[MAXRUN + 1];
+	double *rows[MAXRUN + 1], *xrows[2];
 	for (int r = 0; r <= MAXRUN; r++)
 		rows[r] = ht_xmalloc(maxw * sizeof(double));
+	for (int r = 0; r < 2; r++)
+		xrows[r] = ht_xmalloc(maxw * sizeof(double));
 	size_t tring = 16;
 	while (tring < maxw + MAXRUN + 1)
 		tring *= 2;
@@ -499,33 +578,20 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 			prev_lo[ds] = lv->lo[i - ds];
 			prev_hi[ds] = lv->hi[i - ds];
 		}
+		const double *xprev = xrows[(i + 1) & 1];
+		double *xrow = xrows[i & 1];
 		if (lv->types == fine_types)
 			dp_row(lv, fine_types, sizeof fine_types / sizeof *fine_types, i, row,
-			       bp + cstart[i], prev_row, prev_lo, prev_hi);
+			       bp + cstart[i], prev_row, prev_lo, prev_hi, xprev, xrow);
 		else
 			dp_row(lv, coarse_types, sizeof coarse_types / sizeof *coarse_types, i, row,
-			       bp + cstart[i], prev_row, prev_lo, prev_hi);
+			       bp + cstart[i], prev_row, prev_lo, prev_hi, xprev, xrow);
 	}
-
-	/* walk back from (n, m); the band always connects it to (0, 0) */
-	size_t cap = 0, nb = 0;
-	ht_bead *beads = NULL;
-	size_t i = n, j = m;
-	while (i > 0 || j > 0) {
-		uint8_t k = bp[cstart[i] + j - lv->lo[i]];
-		size_t ds = k < lv->ntypes ? lv->types[k].ds : (i > 0), dt = k < lv->ntypes ? lv->types[k].dt : (i == 0);
-		HT_GROW(beads, nb + 1, cap);
-		beads[nb++] = (ht_bead){i - ds, ds, j - dt, dt, 0.0};
-		i -= ds;
-		j -= dt;
-	}
-	for (size_t a = 0, b = nb ? nb - 1 : 0; a < b; a++, b--) {
-		ht_bead t = beads[a];
-		beads[a] = beads[b];
-		beads[b] = t;
-	}
+	*out = walk_back(lv, bp, cstart, nout);
 	for (int r = 0; r <= MAXRUN; r++)
 		free(rows[r]);
+	for (int r = 0; r < 2; r++)
+		free(xrows[r]);
 	free(bp);
 	free(cstart);
 	free(lv->ttab);
@@ -535,8 +601,6 @@ static void run_dp(level *lv, ht_bead **out, size_t *nout)
 	free(lv->logl_t);
 	occ_release(&lv->occ_t);
 	occ_release(&lv->occ_s);
-	*out = beads;
-	*nout = nb;
 }
 
 /* The band of a level around a path: the path of the level above (beads over
@@ -605,6 +669,7 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 	lv.two_var = 2.0 * prm->len_sigma * prm->len_sigma;
 	lv.floor = prm->len_floor;
 	lv.skip = prm->skip;
+	lv.skip_extend = prm->skip_extend;
 	if (finest) {
 		lv.types = fine_types;
 		lv.ntypes = sizeof fine_types / sizeof *fine_types;
