@@ -119,18 +119,7 @@ static int is_en_stop(const char *s, size_t n)
 	if (n > 9)
 		return 0;
 	ht_buf key = {(char *)s, n, 0};
-	size_t lo = 0, hi = sizeof en_stop / sizeof *en_stop - 1; /* bsearch, with the comparison inlined */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = stop_cmp(&key, &en_stop[mid]);
-		if (!c)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return 0;
+	return bsearch(&key, en_stop, sizeof en_stop / sizeof *en_stop - 1, sizeof *en_stop, stop_cmp) != NULL;
 }
 
 #define STEM_CHARS 6 /* code points kept of a word: a cheap stemmer for any language */
@@ -294,12 +283,8 @@ static void tokenize_unit(side_builder *b, al_side *side, size_t u, size_t *cap,
 		if (t->type == HT_TOK_HAN)
 			chars++; /* ht_tokenize made it of one code point */
 		else
-			for (size_t i = t->start; i < t->start + t->len; chars++) {
-				if ((unsigned char)s[i] < 0x80)
-					i++; /* ASCII: one code point, no decoding */
-				else
-					ht_utf8_next(s, t->start + t->len, &i);
-			}
+			for (size_t i = t->start; i < t->start + t->len; chars++)
+				ht_utf8_next(s, t->start + t->len, &i);
 		if (t->type == HT_TOK_PUNCT)
 			continue;
 		if (t->type == HT_TOK_HAN) {

@@ -171,7 +171,7 @@ typedef struct level {
 	const bead_type *types;
 	size_t ntypes;
 	int maxrun;       /* longest side of its bead types */
-	double two_var, floor, skip, skip_extend; /* 2 len_sigma^2, and len_floor, skip, skip_extend of prm */
+	double two_var;   /* 2 len_sigma^2 of prm */
 	size_t *lo, *hi;  /* band: row i (source units consumed) spans target columns lo..hi */
 	size_t *rmin;     /* per target unit v: the first row whose band reaches column v + 1 */
 	size_t *rend;     /* per target unit v: the last row whose beads can hold it */
@@ -307,7 +307,7 @@ static inline double bead_share(const level *lv, size_t a, size_t ds, size_t c, 
 /* Similarity of a bead with both sides from its length factor and share. */
 static inline double bead_similarity(const level *lv, double length, double share)
 {
-	return length * (lv->floor + (1 - lv->floor) * share);
+	return length * (lv->prm->len_floor + (1 - lv->prm->len_floor) * share);
 }
 
 /* log(length + 2) of every run of 1..4 units (source lengths scaled by the
@@ -414,7 +414,7 @@ static void ensure_target_tables(level *lv, size_t upto)
 static inline double skip_run(const level *lv, double best_before, double run_before, uint8_t *code,
 			      uint8_t flag)
 {
-	double open = best_before + lv->skip, more = run_before + lv->skip_extend;
+	double open = best_before + lv->prm->skip, more = run_before + lv->prm->skip_extend;
 	if (more > open) {
 		*code |= flag;
 		return more;
@@ -667,9 +667,6 @@ static void solve(const al_side *s, const al_side *t, const al_links *links, con
 {
 	level lv = {.s = s, .t = t, .links = links, .prm = prm, .ratio = ratio};
 	lv.two_var = 2.0 * prm->len_sigma * prm->len_sigma;
-	lv.floor = prm->len_floor;
-	lv.skip = prm->skip;
-	lv.skip_extend = prm->skip_extend;
 	if (finest) {
 		lv.types = fine_types;
 		lv.ntypes = sizeof fine_types / sizeof *fine_types;

@@ -211,28 +211,13 @@ static int is_space(int32_t cp)
 
 /* Inside a word: an apostrophe between letters (l'homme, don't); inside a
  * number: a dot or comma between digits (1.25, 10,000). */
-/* ht_utf8_next with ASCII inline (most characters of most texts). */
-static inline int32_t next_cp(const char *s, size_t len, size_t *i)
-{
-	unsigned char c = (unsigned char)s[*i];
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	}
-	return ht_utf8_next(s, len, i);
-}
-
 static int joins_word(const char *s, size_t len, size_t at, int32_t cp, int number)
 {
 	size_t j = at;
-	if (j >= len)
+	if (j >= len || (number ? cp != '.' && cp != ',' : cp != '\'' && cp != 0x2019))
 		return 0;
-	if (number ? cp != '.' && cp != ',' : cp != '\'' && cp != 0x2019)
-		return 0; /* no need to look at the next character */
-	int32_t next = next_cp(s, len, &j);
-	if (number)
-		return (cp == '.' || cp == ',') && is_digit(next);
-	return (cp == '\'' || cp == 0x2019) && is_word_char(next) && !is_digit(next);
+	int32_t next = ht_utf8_next(s, len, &j);
+	return number ? is_digit(next) : is_word_char(next) && !is_digit(next);
 }
 
 void ht_tokenize(const char *s, size_t len, ht_token **toks, size_t *n, size_t *cap)
@@ -241,7 +226,7 @@ void ht_tokenize(const char *s, size_t len, ht_token **toks, size_t *n, size_t *
 	*n = 0;
 	while (i < len) {
 		size_t start = i;
-		int32_t cp = next_cp(s, len, &i);
+		int32_t cp = ht_utf8_next(s, len, &i);
 		enum ht_token_type type;
 		if (cp >= 0x4E00 && cp <= 0x9FFF) /* the common Han block: letters (Lo), no lookup */
 			type = HT_TOK_HAN;
@@ -255,7 +240,7 @@ void ht_tokenize(const char *s, size_t len, ht_token **toks, size_t *n, size_t *
 				size_t j = i;
 				if (j >= len)
 					break;
-				int32_t c = next_cp(s, len, &j);
+				int32_t c = ht_utf8_next(s, len, &j);
 				if (c >= 0x3000 && ht_is_han(c)) /* none below U+3000 */
 					break;
 				if (is_word_char(c)) {

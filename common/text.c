@@ -98,23 +98,6 @@ static int nfc_inert(int32_t cp)
 	       (cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xFF00 && cp < 0xFFF0);
 }
 
-/* ht_utf8_next with ASCII and three-byte sequences (Han) decoded inline:
- * the scan below looks at every character of the text. */
-static inline int32_t scan_cp(const char *str, size_t len, size_t *i)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t k = *i;
-	if (s[k] < 0x80) {
-		*i = k + 1;
-		return s[k];
-	}
-	if (s[k] >= 0xE0 && s[k] < 0xF0 && k + 2 < len) {
-		*i = k + 3;
-		return (int32_t)((s[k] & 0x0F) << 12 | (s[k + 1] & 0x3F) << 6 | (s[k + 2] & 0x3F));
-	}
-	return ht_utf8_next(str, len, i);
-}
-
 /* NFC, line by line: only lines with a code point outside the inert ranges
  * go through utf8proc.  A line feed is a starter that composes with
  * nothing, so normalising lines apart gives the same text as normalising the
@@ -134,7 +117,7 @@ static void normalize_nfc(ht_buf *text)
 			continue;
 		}
 		size_t k = i;
-		if (!nfc_inert(scan_cp(s, len, &k)))
+		if (!nfc_inert(ht_utf8_next(s, len, &k)))
 			break;
 		i = k;
 	}
@@ -156,7 +139,7 @@ static void normalize_nfc(ht_buf *text)
 				k++;
 				continue;
 			}
-			inert = nfc_inert(scan_cp(t, end, &k));
+			inert = nfc_inert(ht_utf8_next(t, end, &k));
 		}
 		utf8proc_uint8_t *nfc = NULL;
 		utf8proc_ssize_t n = inert ? -1

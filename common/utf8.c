@@ -3,36 +3,6 @@
 
 #include <string.h>
 
-int32_t ht_utf8_next(const char *str, size_t len, size_t *i)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t k = *i;
-	unsigned c = s[k];
-	int32_t cp;
-	size_t n;
-	if (c < 0x80) {
-		*i = k + 1;
-		return (int32_t)c;
-	} else if (c < 0xE0) {
-		cp = c & 0x1F;
-		n = 1;
-	} else if (c < 0xF0) {
-		cp = c & 0x0F;
-		n = 2;
-	} else {
-		cp = c & 0x07;
-		n = 3;
-	}
-	if (k + n >= len) { /* truncated sequence: step over the lead byte alone */
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	for (size_t j = 1; j <= n; j++)
-		cp = (cp << 6) | (s[k + j] & 0x3F);
-	*i = k + n + 1;
-	return cp;
-}
-
 int32_t ht_utf8_prev(const char *str, size_t *i)
 {
 	const unsigned char *s = (const unsigned char *)str;

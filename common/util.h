@@ -91,8 +91,29 @@ ht_status ht_error_set(ht_error *err, ht_status status, const char *fmt, ...)
 
 /* ---- UTF-8 ---- */
 /* Decode the code point at s[*i] (valid UTF-8 assumed: text that passed
- * ht_text_read) and advance *i past it. */
-int32_t ht_utf8_next(const char *s, size_t len, size_t *i);
+ * ht_text_read) and advance *i past it; a sequence cut off by len is U+FFFD
+ * and only its lead byte is passed.  Inline: scanners call it on every
+ * character. */
+static inline int32_t ht_utf8_next(const char *str, size_t len, size_t *i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t k = *i;
+	unsigned c = s[k];
+	if (c < 0x80) {
+		*i = k + 1;
+		return (int32_t)c;
+	}
+	size_t n = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+	if (k + n >= len) {
+		*i = k + 1;
+		return 0xFFFD;
+	}
+	int32_t cp = (int32_t)(c & (0x3F >> n));
+	for (size_t j = 1; j <= n; j++)
+		cp = (cp << 6) | (s[k + j] & 0x3F);
+	*i = k + n + 1;
+	return cp;
+}
 /* Decode the code point that ends at s[*i] (exclusive) and move *i back to its start. */
 int32_t ht_utf8_prev(const char *s, size_t *i);
 /* Encode `cp` into out (4 bytes room); returns the byte count. */
@@ -101,6 +122,7 @@ size_t ht_utf8_encode(int32_t cp, char *out);
 size_t ht_utf8_valid_prefix(const char *s, size_t len);
 
 int ht_is_han(int32_t cp);  /* CJK ideographs and compatibility ideographs */
+int ht_is_cjk(int32_t cp);  /* Han, kana, Hangul, CJK punctuation and full-width forms */
 
 /* The place of cp in set[0..n) (a small fixed list of characters: numerals,
  * function characters, an alphabet), or -1 when it is not there. */
@@ -111,7 +133,6 @@ static inline long ht_cp_index(const int32_t *set, size_t n, int32_t cp)
 			return (long)i;
 	return -1;
 }
-int ht_is_cjk(int32_t cp);  /* Han, kana, Hangul, CJK punctuation and full-width forms */
 
 /* ---- reading input text ----
  * Reads `path` ("-" is stdin) into `out` as NFC UTF-8 with LF line ends: a

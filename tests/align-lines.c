@@ -21,7 +21,6 @@ static ht_unit *split_lines(ht_buf *b, size_t *n)
 	for (size_t at = 0; at < b->len;) {
 		const char *nl = memchr(b->s + at, '\n', b->len - at);
 		size_t len = nl ? (size_t)(nl - b->s - at) : b->len - at;
-		HT_GROW(u, *n + 1, cap);
 		u[(*n)++] = (ht_unit){b->s + at, len};
 		at += len + 1;
 	}
