@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 #include "align/docalign-internal.h"
 #include "hutong/docalign.h"
 #include "hutong/tm.h"

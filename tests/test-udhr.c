@@ -18,7 +18,7 @@
 
 #include <libxml/HTMLparser.h>
 
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 #include "tests/testutil.h"
 
 struct version {

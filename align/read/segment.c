@@ -10,7 +10,7 @@
  * resolution title get `heading` for short unpunctuated paragraphs and
  * `other` for the rest.
  */
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 
 #include <stdlib.h>
 #include <string.h>

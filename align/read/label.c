@@ -9,7 +9,7 @@
  * end of the text or (after a CJK terminator or before CJK text) the text
  * itself.  "1.5 million" or "2030 Agenda" are not labels.
  */
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 
 #include <utf8proc.h>
 

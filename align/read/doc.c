@@ -1,5 +1,5 @@
 /* The document model: storage, accessors and the builder. */
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

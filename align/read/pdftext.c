@@ -23,7 +23,7 @@
  *   Latin letters ("2022 年 7 月") are removed.
  * Everything runs in time linear in the input.
  */
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 
 #include <stdlib.h>
 #include <string.h>

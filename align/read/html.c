@@ -30,7 +30,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "align/doc-internal.h"
+#include "align/read/doc-internal.h"
 
 /* Deeper than this, a subtree's text is read flat (no recursion). */
 #define MAX_DEPTH 200
