@@ -29,9 +29,10 @@ const char ht_usage_align[] =
 	"                     jsonl: one object a bead (unit ids, texts, type, confidence)\n"
 	"                     tmx: TMX 1.4 (beads with an empty side are left out, counted\n"
 	"                     on stderr)\n"
-	"  --dict FILE        seed dictionary: CC-CEDICT (cedict_ts.u8) or source<TAB>target;\n"
-	"                     'cedict' finds CC-CEDICT in $HUTONG_CEDICT, corpora/fetched/ or\n"
-	"                     ../shared/resources/\n"
+	"  --dict DICT        seed dictionary: a file (CC-CEDICT's cedict_ts.u8 or\n"
+	"                     source<TAB>target), 'cedict' (CC-CEDICT on the data path:\n"
+	"                     $HUTONG_DATA, ~/.local/share/hutong, the installed data),\n"
+	"                     'auto' or 'none'\n"
 	"  --pivot L          N-way: align every FILE with the one in language L (the\n"
 	"                     original) and write one TU per unit of the original with every\n"
 	"                     language (format tmx, tsv or jsonl).  A unit of a version that\n"
@@ -197,41 +198,22 @@ static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode
 	return st;
 }
 
-/* CC-CEDICT under a few well-known places when the user says "cedict". */
-static const char *find_cedict(const char *name)
-{
-	static char buf[4096];
-	if (strcmp(name, "cedict") != 0 || access(name, R_OK) == 0)
-		return name;
-	const char *env = getenv("HUTONG_CEDICT");
-	if (env && *env)
-		return env;
-	const char *cands[] = {"corpora/fetched/cedict_ts.u8", HT_SRCDIR "/corpora/fetched/cedict_ts.u8",
-			       HT_SRCDIR "/../shared/resources/cedict_ts.u8"};
-	for (size_t i = 0; i < sizeof cands / sizeof *cands; i++)
-		if (access(cands[i], R_OK) == 0) {
-			snprintf(buf, sizeof buf, "%s", cands[i]);
-			return buf;
-		}
-	return name;
-}
-
-/* Load the dictionary when it serves the pair from -> to (in either direction). */
-static ht_status load_dict(const char *path, const char *from, const char *to, ht_dict **out,
-			   ht_error *err)
-{
-	*out = NULL;
-	if (!path)
-		return HT_OK;
-	return ht_dict_load(find_cedict(path), from, to, out, err);
-}
-
 static int dict_serves(const ht_dict *d, const char *a, const char *b)
 {
-	if (!d)
-		return 0;
-	const char *f = ht_dict_from(d), *t = ht_dict_to(d);
-	return (same_primary(f, a) && same_primary(t, b)) || (same_primary(f, b) && same_primary(t, a));
+	return d && ht_dict_serves(d, a, b);
+}
+
+/* The version a dictionary given for --pivot is opened for: the bridge, else
+ * the English version (CC-CEDICT's pair with a Chinese original), else the
+ * first one. */
+static int dict_partner(ht_doc *const *docs, int nfiles, int pivot, int via)
+{
+	if (via >= 0)
+		return via;
+	for (int i = 0; i < nfiles; i++)
+		if (i != pivot && same_primary(ht_doc_lang(docs[i]), "en"))
+			return i;
+	return pivot == 0 ? 1 : 0;
 }
 
 static void warn_length_mismatch(const ht_docalign *da)
@@ -267,12 +249,9 @@ static int align_two(const struct align_args *a, char **files)
 	if (st == HT_OK)
 		st = load_doc(files[1], a->to, a->input, &docs[1], &err);
 	if (st == HT_OK)
-		st = load_dict(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &dict, &err);
-	if (st == HT_OK && dict && !dict_serves(dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1])))
-		ht_cli_warn("%s: a %s-%s dictionary does not serve %s-%s; not used", a->dict,
-			    ht_dict_from(dict), ht_dict_to(dict), ht_doc_lang(docs[0]), ht_doc_lang(docs[1]));
+		st = ht_dict_open(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &dict, &err);
 	if (st == HT_OK) {
-		ht_docalign_opts o = {a->level, dict_serves(dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1])) ? dict : NULL};
+		ht_docalign_opts o = {a->level, dict};
 		st = ht_docalign_new(docs[0], docs[1], &o, &da, &err);
 	}
 	if (st == HT_OK) {
@@ -402,8 +381,8 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 		}
 	}
 	if (st == HT_OK && a->dict) /* the dictionary serves the pairs it is for */
-		st = load_dict(a->dict, ht_doc_lang(docs[pivot]),
-			       ht_doc_lang(docs[via >= 0 ? via : pivot == 0 ? 1 : 0]), &dict, &err);
+		st = ht_dict_open(a->dict, ht_doc_lang(docs[pivot]),
+				  ht_doc_lang(docs[dict_partner(docs, nfiles, pivot, via)]), &dict, &err);
 	/* the bridge first, so that the other versions can be composed with it */
 	int *order = ht_xmalloc((size_t)nfiles * sizeof *order), norder = 0;
 	if (via >= 0)

@@ -361,7 +361,7 @@ int ht_cmd_glossary(int argc, char **argv)
 		return ht_cli_usage_error("glossary", "--from and --to are both '%s'", a.from);
 	ht_dict *dict = NULL;
 	ht_error err = {0};
-	if (a.dict && ht_dict_load(a.dict, a.from ? a.from : "zh", a.to ? a.to : "en", &dict,
+	if (a.dict && ht_dict_open(a.dict, a.from ? a.from : "zh", a.to ? a.to : "en", &dict,
 				   &err) != HT_OK)
 		return ht_cli_fail(&err);
 	ht_glossary *g = NULL;

@@ -280,7 +280,7 @@ int ht_cmd_terms(int argc, char **argv)
 	ht_buf text = HT_BUF_INIT;
 	ht_termset *ts = NULL;
 	ht_dict *dict = NULL;
-	if (o.dict && ht_dict_load(o.dict, o.lang ? o.lang : "zh", "en", &dict, &err) != HT_OK)
+	if (o.dict && ht_dict_open(o.dict, o.lang ? o.lang : "zh", "en", &dict, &err) != HT_OK)
 		rc = ht_cli_fail(&err);
 	for (int f = optind; f < argc && rc == 0; f++) {
 		if (ht_text_read(argv[f], &text, NULL, &err) != HT_OK ||

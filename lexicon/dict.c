@@ -28,6 +28,7 @@ typedef struct dict_slot { /* 16 bytes: the table holds every key prefix too */
 
 struct ht_dict {
 	char *from, *to;
+	char *source; /* what ht_dict_source says */
 	ht_buf keys, targets;
 	const char **ptrs;
 	dict_slot *slots;
@@ -404,6 +405,20 @@ static ht_status parse_tsv_line(loader *ld, const char *path, size_t lineno, con
 	return HT_OK;
 }
 
+/* "CC-CEDICT (path)", or the path of a plain list. */
+static void set_source(ht_dict *d, const char *format_name, const char *path)
+{
+	ht_buf b = HT_BUF_INIT;
+	if (format_name) {
+		ht_buf_adds(&b, format_name);
+		ht_buf_adds(&b, " (");
+	}
+	ht_buf_adds(&b, path);
+	if (format_name)
+		ht_buf_addc(&b, ')');
+	d->source = ht_buf_detach(&b, NULL);
+}
+
 static ht_status parse_lines(loader *ld, const char *path, const ht_buf *text, ht_error *err)
 {
 	int format = 0; /* 0 unknown, 1 CEDICT, 2 TSV: fixed by the first entry line */
@@ -423,6 +438,8 @@ static ht_status parse_lines(loader *ld, const char *path, const ht_buf *text, h
 			 * the table seldom has to grow */
 			alloc_table(ld->d, format == 1 ? 2 * ld->lines : ld->lines);
 		}
+		if (!ld->d->source)
+			set_source(ld->d, format == 1 ? "CC-CEDICT" : NULL, path);
 		ht_status st = format == 1 ? parse_cedict_line(ld, path, lineno, s, n, err)
 					   : parse_tsv_line(ld, path, lineno, s, n, err);
 		if (st != HT_OK)
@@ -522,6 +539,7 @@ void ht_dict_free(ht_dict *d)
 		return;
 	free(d->from);
 	free(d->to);
+	free(d->source);
 	ht_buf_release(&d->keys);
 	ht_buf_release(&d->targets);
 	free(d->ptrs);
@@ -530,6 +548,7 @@ void ht_dict_free(ht_dict *d)
 }
 
 const char *ht_dict_from(const ht_dict *d) { return d->from; }
+const char *ht_dict_source(const ht_dict *d) { return d->source; }
 const char *ht_dict_to(const ht_dict *d) { return d->to; }
 size_t ht_dict_entry_count(const ht_dict *d) { return d->nkeys; }
 

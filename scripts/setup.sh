@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
   libicu-dev libxml2-dev libutf8proc-dev libsqlite3-dev
-  check libsubunit-dev libxml2-utils
+  libpoppler-glib-dev libzip-dev libstemmer-dev libhunspell-dev libmicrohttpd-dev
+  hunspell-en-us hunspell-fr hunspell-es hunspell-ru hunspell-ar
+  dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa dict-freedict-spa-eng
+  dict-freedict-eng-rus dict-freedict-eng-ara dict-freedict-ara-eng
+  dict-freedict-deu-fra dict-freedict-hun-eng python3-jieba
+  check libsubunit-dev libxml2-utils poppler-utils
   ca-certificates omegat time"
 # npm fetches the registry-hosted data (corpora/fetch.sh); a machine that
 # already has Node.js and npm from elsewhere keeps them (Debian's npm would

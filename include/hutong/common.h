@@ -39,6 +39,27 @@ extern const char *const ht_un_languages[];
  * six UN languages that have their own segmentation rules. */
 int ht_lang_is_un(const char *lang);
 
+/* ---- the data search path ----
+ * hutong finds its data files (CC-CEDICT as cedict_ts.u8, word lists) by name
+ * in these folders, in order:
+ *   1. each folder of $HUTONG_DATA (colon-separated);
+ *   2. the user's data folder, $XDG_DATA_HOME/hutong or ~/.local/share/hutong;
+ *   3. the installed data folder, $(pkgdatadir) (e.g. /usr/local/share/hutong);
+ *   4. only for a program run from hutong's build tree (the tests, ./hutong
+ *      before `make install`): corpora/fetched/ and ../shared/resources/ of the
+ *      source tree.
+ * Dictionaries of the system (FreeDict's /usr/share/dictd) are found by the
+ * dictionary calls themselves (hutong/dict.h). */
+#define HT_DATA_PATH_MAX 4096
+#define HT_DATA_DIRS_MAX 16
+
+/* Fill dirs with the search path (at most max folders, which need not exist);
+ * returns how many. */
+size_t ht_data_dirs(char dirs[][HT_DATA_PATH_MAX], size_t max);
+/* Find the readable file `name` on the search path: 1 and its path in
+ * path[0..size), or 0 (path empty). */
+int ht_data_find(const char *name, char *path, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

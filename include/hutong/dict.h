@@ -23,6 +23,26 @@ ht_status ht_dict_load(const char *path, const char *from, const char *to, ht_di
 		       ht_error *err);
 void ht_dict_free(ht_dict *dict);
 
+/* Open the dictionary a user names for the language pair from -> to (BCP 47
+ * tags; a dictionary serves a pair in either direction):
+ *   NULL or "none"  no dictionary: *out = NULL, HT_OK;
+ *   "cedict"        CC-CEDICT (cedict_ts.u8) found on the data search path
+ *                   (ht_data_find in hutong/common.h); HT_ERR_USAGE when the
+ *                   pair is not zh-en, HT_ERR_IO when it is not found;
+ *   "auto"          whatever installed dictionary serves the pair, or none
+ *                   (*out = NULL, HT_OK);
+ *   anything else   a file, as ht_dict_load reads it with `from` as its first
+ *                   column.
+ * ht_dict_source tells which one was opened.  The caller frees *out with
+ * ht_dict_free. */
+ht_status ht_dict_open(const char *spec, const char *from, const char *to, ht_dict **out,
+		       ht_error *err);
+/* True when the dictionary translates between a and b (either way). */
+int ht_dict_serves(const ht_dict *dict, const char *a, const char *b);
+/* What was loaded, for a message: "CC-CEDICT (/usr/share/hutong/cedict_ts.u8)"
+ * or the file's path.  Valid until ht_dict_free. */
+const char *ht_dict_source(const ht_dict *dict);
+
 const char *ht_dict_from(const ht_dict *dict);
 const char *ht_dict_to(const ht_dict *dict);
 size_t ht_dict_entry_count(const ht_dict *dict);
