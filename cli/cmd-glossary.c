@@ -382,6 +382,19 @@ static int read_known_termbase(const glossary_args *a, ht_termbase **out)
 	if (ht_termbase_read(a->termbase, a->pivot ? a->pivot : a->from, a->pivot ? NULL : a->to, out,
 			     &err) != HT_OK)
 		return ht_cli_fail(&err);
+	const char *need[2] = {a->pivot ? a->pivot : a->from, a->pivot ? NULL : a->to};
+	for (int k = 0; k < 2; k++)
+		if (need[k] && ht_termbase_lang_index(*out, need[k]) < 0) {
+			ht_buf langs = HT_BUF_INIT;
+			for (size_t i = 0; i < ht_termbase_lang_count(*out); i++)
+				ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_termbase_lang(*out, i));
+			fprintf(stderr, "hutong: %s: the termbase has no '%s' terms (its languages: %s)\n",
+				a->termbase, need[k], langs.len ? langs.s : "none");
+			ht_buf_release(&langs);
+			ht_termbase_free(*out);
+			*out = NULL;
+			return HT_EXIT_DATA;
+		}
 	return 0;
 }
 

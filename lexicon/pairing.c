@@ -17,6 +17,7 @@
 #include "common/parallel.h"
 #include "common/util.h"
 #include "hutong/terms.h"
+#include "hutong/termbase.h"
 #include "lexicon/pairing-internal.h"
 
 /* A longer n-gram that contains the best one wins when it keeps this share of
@@ -135,6 +136,15 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, uint64
 static int table_find(const target_table *tt, const char *key, size_t len)
 {
 	return tt->nslots && table_probe(tt, key, len, ht_hash_bytes(key, len))->id1;
+}
+
+/* The id of key[0..len), or SIZE_MAX. */
+static size_t table_id(const target_table *tt, const char *key, size_t len)
+{
+	if (!tt->nslots)
+		return SIZE_MAX;
+	uint32_t id1 = table_probe(tt, key, len, ht_hash_bytes(key, len))->id1;
+	return id1 ? id1 - 1 : SIZE_MAX;
 }
 
 static void table_release(target_table *tt)
@@ -927,6 +937,8 @@ static int is_fragment(const corpus *c, size_t id, const size_t *units, size_t n
 
 /* One worker's scratch. */
 typedef struct pair_scratch {
+	ht_ngrammer *ng; /* keys of termbase equivalents */
+	ht_buf tkey;
 	chooser ch;      /* over the corpus being paired */
 	chooser back;    /* over the forward corpus, for the mutual check */
 	ht_buf key;      /* sink lookups */
@@ -942,6 +954,9 @@ typedef struct pair_result {
 	char *surface;   /* spelling of best.id in its units (malloc'd) */
 	int rejected;    /* confirmation pass: fails a check that does not depend on
 			    the pairs committed after the block started */
+	const char *known; /* a termbase term: its equivalent (owned by the termbase) */
+	uint32_t known_co; /* units where that equivalent occurs with the term */
+	double known_dice;
 } pair_result;
 
 typedef struct pair_run {
@@ -951,6 +966,7 @@ typedef struct pair_run {
 	const corpus *fwd;        /* confirmation pass: the forward corpus, else NULL */
 	const ht_gloss_opts *fwd_opts; /* ... and the forward pass's options */
 	const postings *post;     /* confirmation pass: units of c's target ids */
+	int tb_to;                /* the target language in opts->termbase, or -1 */
 	size_t first;             /* the block's first candidate */
 	pair_result *res;         /* per candidate of the block */
 	pair_scratch *scratch;    /* per worker */
@@ -1007,6 +1023,41 @@ static int confirm_rejects(const pair_run *run, pair_scratch *w, const choice *b
 	return !is_mutual(run, w, best->id, other, term);
 }
 
+/* The termbase equivalent of candidate i, or NULL. */
+static const char *known_target(const pair_run *run, size_t i)
+{
+	size_t k = ht_termset_known(run->c->ts, i);
+	if (k == SIZE_MAX || run->tb_to < 0)
+		return NULL;
+	const ht_tb_term *t = ht_termbase_term(run->opts->termbase, k, (size_t)run->tb_to);
+	return t ? t->term : NULL;
+}
+
+static void longest_key(const ht_ngram *g, void *ctx)
+{
+	ht_buf *b = ctx;
+	if (g->start == 0 && g->keylen >= b->len) {
+		ht_buf_reset(b);
+		ht_buf_add(b, g->key, g->keylen);
+	}
+}
+
+/* A termbase equivalent in the text: how many of the units co-occur with
+ * it (its n-gram key, so inflected forms count), and one of them. */
+static void attest_known(const corpus *c, pair_scratch *w, pair_result *r, const char *target,
+			 const size_t *units, size_t nu)
+{
+	ht_buf_reset(&w->tkey);
+	ht_ngrammer_scan(w->ng, target, strlen(target), longest_key, &w->tkey);
+	size_t id = w->tkey.len ? table_id(&c->tt, w->tkey.s, w->tkey.len) : SIZE_MAX;
+	r->known_co = 0;
+	r->example = units[0];
+	for (size_t k = 0; id != SIZE_MAX && k < nu; k++)
+		if (unit_target(c, units[k], id) && !r->known_co++)
+			r->example = units[k];
+	r->known_dice = r->known_co ? dice_of(r->known_co, nu, c->tt.df[id]) : 0;
+}
+
 static void pair_candidate(void *ctx, size_t item, size_t worker)
 {
 	const pair_run *run = ctx;
@@ -1020,6 +1071,16 @@ static void pair_candidate(void *ctx, size_t item, size_t worker)
 	*r = (pair_result){.outcome = PAIR_SKIPPED};
 	if (confirming && sink_knows(run->sink, 't', term, 0, &w->key))
 		return;
+	const char *known = confirming ? NULL : known_target(run, i);
+	if (known) {
+		/* the termbase's equivalent wins; the statistical one is kept to show */
+		r->outcome = PAIR_FOUND;
+		r->known = known;
+		if (nu >= run->opts->min_freq && choose_target(c, &w->ch, run->opts, term, units, nu, &r->best))
+			r->surface = best_surface(c, r->best.id, units, nu);
+		attest_known(c, w, r, known, units, nu);
+		return;
+	}
 	if (nu < run->opts->min_freq ||
 	    !choose_target(c, &w->ch, run->opts, term, units, nu, &r->best) ||
 	    (confirming && (r->best.dice < CONFIRM_MIN_DICE || r->best.co < CONFIRM_MIN_FREQ))) {
@@ -1039,6 +1100,38 @@ static void pair_candidate(void *ctx, size_t item, size_t worker)
 			      confirm_rejects(run, w, &r->best, term, r->surface, units, nu);
 }
 
+/* A termbase entry: its equivalent, attested or not, and the statistical
+ * one when it differs. */
+static void commit_known(pair_run *run, size_t i, const pair_result *r, pair_scratch *w)
+{
+	const corpus *c = run->c;
+	int differs = 0;
+	if (r->surface) {
+		ht_buf *a = &w->ch.a, *b = &w->ch.b;
+		ht_buf_reset(a);
+		ht_key_fold(r->surface, strlen(r->surface), a);
+		ht_buf_reset(b);
+		ht_key_fold(r->known, strlen(r->known), b);
+		differs = strcmp(a->s, b->s) != 0;
+	}
+	size_t tu = c->tm_unit[r->example];
+	ht_gloss_entry e = {
+		.source = ht_termset_term(c->ts, i),
+		.target = r->known,
+		.freq = r->known_co,
+		.score = r->known_dice,
+		.confidence = r->known_co ? fmax(pair_confidence(r->known_dice, r->known_co), 0.9) : 0.9,
+		.example_doc = ht_tm_doc(c->tm, tu),
+		.example_unit = ht_tm_unit_id(c->tm, tu),
+		.in_termbase = 1,
+		.alt = differs ? r->surface : NULL,
+	};
+	ht_glossary_add(run->sink->g, &e);
+	sink_knows(run->sink, 's', e.source, 1, &w->key);
+	sink_knows(run->sink, 't', e.target, 1, &w->key);
+	run->sink->entries++;
+}
+
 /* Commit candidate i's result: add its entry unless the glossary already
  * holds its terms.  surfaces[id] is the spelling of target id, fixed by the
  * first candidate that chose it. */
@@ -1050,6 +1143,10 @@ static void commit_pair(pair_run *run, size_t i, pair_result *r, char **surfaces
 	int confirming = run->fwd != NULL;
 	if (confirming && sink_knows(run->sink, 't', term, 0, &w->key))
 		return;
+	if (r->known) {
+		commit_known(run, i, r, w);
+		return;
+	}
 	if (!surfaces[r->best.id]) {
 		surfaces[r->best.id] = r->surface;
 		r->surface = NULL;
@@ -1096,7 +1193,10 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	pair_run run = {.c = c, .opts = opts, .sink = sink, .fwd = fwd, .fwd_opts = fwd_opts,
 			.post = post};
 	run.scratch = ht_xcalloc(threads, sizeof *run.scratch);
+	run.tb_to = opts->termbase && !fwd ? ht_termbase_lang_index(opts->termbase, c->to_lang) : -1;
 	for (size_t k = 0; k < threads; k++) {
+		run.scratch[k].ng = run.tb_to >= 0 ? ht_ngrammer_new(c->to_lang, 32) : NULL;
+		ht_buf_init(&run.scratch[k].tkey);
 		chooser_init(&run.scratch[k].ch, c->tt.n);
 		chooser_init(&run.scratch[k].back, fwd ? fwd->tt.n : 0);
 		ht_buf_init(&run.scratch[k].key);
@@ -1129,6 +1229,8 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	free(unpaired);
 	free(run.res);
 	for (size_t k = 0; k < threads; k++) {
+		ht_ngrammer_free(run.scratch[k].ng);
+		ht_buf_release(&run.scratch[k].tkey);
 		chooser_release(&run.scratch[k].ch);
 		chooser_release(&run.scratch[k].back);
 		ht_buf_release(&run.scratch[k].key);
@@ -1200,6 +1302,35 @@ static void corpus_init(corpus *c, const ht_tm *tm, size_t from, size_t to, cons
 	c->ts = ht_termset_new(from_lang);
 }
 
+/* The termbase must have terms in both languages of the glossary. */
+static ht_status check_termbase(const ht_termbase *tb, const char *from, const char *to, ht_error *err)
+{
+	if (!tb || (ht_termbase_lang_index(tb, from) >= 0 && ht_termbase_lang_index(tb, to) >= 0))
+		return HT_OK;
+	ht_buf langs = HT_BUF_INIT;
+	for (size_t i = 0; i < ht_termbase_lang_count(tb); i++)
+		ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_termbase_lang(tb, i));
+	ht_status st = ht_error_set(err, HT_ERR_DATA,
+				    "the termbase has no '%s' terms (its languages: %s); the glossary is %s-%s",
+				    ht_termbase_lang_index(tb, from) < 0 ? from : to,
+				    langs.len ? langs.s : "none", from, to);
+	ht_buf_release(&langs);
+	return st;
+}
+
+/* The termbase's source terms that have an equivalent are known terms. */
+static void add_known_terms(ht_termset *ts, const ht_termbase *tb, const char *from, const char *to)
+{
+	if (!tb)
+		return;
+	size_t f = (size_t)ht_termbase_lang_index(tb, from), t = (size_t)ht_termbase_lang_index(tb, to);
+	for (size_t k = 0; k < ht_termbase_count(tb); k++) {
+		const ht_tb_term *a = ht_termbase_term(tb, k, f), *b = ht_termbase_term(tb, k, t);
+		if (a && b)
+			ht_termset_add_known(ts, a->term, k);
+	}
+}
+
 ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 			    const ht_gloss_opts *given, ht_glossary **out, ht_error *err)
 {
@@ -1224,11 +1355,14 @@ ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 				    fi < 0 ? from : to);
 	if (fi == ti)
 		return ht_error_set(err, HT_ERR_USAGE, "source and target language are both '%s'", from);
+	if ((st = check_termbase(opts->termbase, from, to, err)))
+		return st;
 	/* the confirmation pass pairs target terms with source n-grams, of up to
 	 * 8 characters when the source is Chinese */
 	size_t back_words = is_zh(from) ? 8 : opts->max_target_words;
 	corpus c, r;
 	corpus_init(&c, tm, (size_t)fi, (size_t)ti, from, to, opts->max_target_words);
+	add_known_terms(c.ts, opts->termbase, from, to);
 	if (corpus_select_units(&c) == 0) {
 		corpus_release(&c);
 		return ht_error_set(err, HT_ERR_DATA, "no aligned unit has both a '%s' and a '%s' segment",

@@ -28,76 +28,6 @@
 #include <unicode/ustring.h>
 #include <utf8proc.h>
 
-#define NONE UINT32_MAX
-#define MAX_HAN 12  /* longest Chinese candidate, in characters */
-#define MAX_WORDS 6 /* longest candidate of the other languages, in words */
-
-enum { POS_SPACE = 1, POS_INITIAL = 2, POS_WORD_START = 4 };
-enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8, KEY_ARTICLE = 16 };
-
-struct tunit {
-	uint32_t first_pos;
-	const char *doc, *unit;
-};
-
-struct tcand {
-	uint32_t prefix, suffix; /* candidates of the (n-1)-prefix and suffix; NONE at n = 1 */
-	uint32_t first_pos, freq;
-	uint32_t bounded; /* occurrences that start and end on ICU word boundaries */
-	uint32_t max_left, max_right;   /* the largest single-token extension on each side */
-	uint32_t func_left, func_right; /* the same among extensions by a function word */
-	float flog_left, flog_right; /* sum of f log f over the counted extensions */
-	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
-	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
-	uint8_t n, valid;
-	uint8_t governed; /* opened by an action verb: ranks lower, contains nothing */
-	double score;
-};
-
-struct ranked {
-	uint32_t cand;
-	const char *term, *key;
-	size_t *units;
-	size_t n_units;
-};
-
-struct ht_termset {
-	char *lang;
-	ht_tlang tl;
-	const ht_dict *dict;
-	ht_strmap surfs; /* token surfaces; id 0 is the separator */
-	ht_strmap names; /* document and unit names */
-	uint32_t *pos_surf;
-	uint8_t *pos_flags;
-	size_t npos, cap_pos;
-	struct tunit *units;
-	size_t n_units, cap_units;
-	ht_token *toks;
-	size_t cap_toks;
-	UBreakIterator *brk; /* Chinese word boundaries */
-	int brk_failed;
-	UChar *u16;
-	uint8_t *at_break, *tok_break;
-	size_t cap_u16, cap_break, cap_tok_break;
-
-	/* after ht_termset_rank */
-	ht_strmap keys; /* id 0 is the separator */
-	uint8_t *key_flags;
-	uint32_t *tk; /* key per position */
-	struct tcand *c;
-	size_t nc, cap_c;
-	uint32_t *unigram; /* candidate of each key (NONE when infrequent) */
-	/* The candidates one token longer than candidate a, kids[kids_start[a] ..
-	 * kids_start[a + 1]), sorted by suffix: (prefix, suffix) -> candidate. */
-	uint32_t *kids, *kids_start;
-	struct ranked *rk;
-	size_t n_ranked;
-	size_t *unit_store;
-	ht_strmap rank_keys; /* key strings of the ranked candidates */
-	uint32_t *key_rank;  /* and the rank of each */
-	ht_arena out;        /* terms shown */
-};
-
 /* ---- adding text ---- */
 
 ht_termset *ht_termset_new(const char *lang)
@@ -114,6 +44,23 @@ ht_termset *ht_termset_new(const char *lang)
 
 void ht_termset_set_dict(ht_termset *ts, const ht_dict *dict) { ts->dict = dict; }
 
+static void rank_release(ht_termset *ts);
+
+void ht_termset_add_known(ht_termset *ts, const char *term, size_t id)
+{
+	if (!term || !*term)
+		return;
+	if (ts->keys.n)
+		rank_release(ts);
+	HT_GROW(ts->known, ts->n_known + 1, ts->cap_known);
+	ts->known[ts->n_known++] = (struct known_term){ht_xstrdup(term), id};
+}
+
+size_t ht_termset_known(const ht_termset *ts, size_t i)
+{
+	return ts->rank_known && i < ts->n_ranked ? ts->rank_known[i] : SIZE_MAX;
+}
+
 static void rank_release(ht_termset *ts)
 {
 	ht_strmap_release(&ts->keys);
@@ -128,6 +75,11 @@ static void rank_release(ht_termset *ts)
 	free(ts->unit_store);
 	ht_strmap_release(&ts->rank_keys);
 	free(ts->key_rank);
+	free(ts->rank_known);
+	ts->rank_known = NULL;
+	free(ts->known_pos);
+	ts->known_pos = NULL;
+	ts->n_known_pos = ts->cap_known_pos = 0;
 	ts->key_rank = NULL;
 	ht_arena_release(&ts->out);
 	ts->key_flags = NULL;
@@ -145,6 +97,9 @@ void ht_termset_free(ht_termset *ts)
 	if (!ts)
 		return;
 	rank_release(ts);
+	for (size_t k = 0; k < ts->n_known; k++)
+		free(ts->known[k].text);
+	free(ts->known);
 	ht_strmap_release(&ts->surfs);
 	ht_strmap_release(&ts->names);
 	free(ts->pos_surf);
@@ -448,7 +403,7 @@ static uint32_t *build_keys(ht_termset *ts)
 
 /* ---- counting ---- */
 
-static uint32_t new_cand(ht_termset *ts, uint32_t prefix, uint32_t suffix, uint32_t first,
+uint32_t ht_termset_new_cand(ht_termset *ts, uint32_t prefix, uint32_t suffix, uint32_t first,
 			 uint32_t freq, unsigned n)
 {
 	HT_GROW(ts->c, ts->nc + 1, ts->cap_c);
@@ -500,7 +455,7 @@ static void count_unigrams(ht_termset *ts, size_t min_freq, uint32_t *ids)
 	ts->unigram = ht_xmalloc(nk * sizeof *ts->unigram);
 	ts->unigram[0] = NONE;
 	for (size_t k = 1; k < nk; k++)
-		ts->unigram[k] = freq[k] >= min_freq ? new_cand(ts, NONE, NONE, first[k], freq[k], 1) : NONE;
+		ts->unigram[k] = freq[k] >= min_freq ? ht_termset_new_cand(ts, NONE, NONE, first[k], freq[k], 1) : NONE;
 	for (size_t i = 0; i < ts->npos; i++)
 		ids[i] = ts->unigram[ts->tk[i]];
 	free(freq);
@@ -558,7 +513,7 @@ static size_t count_level(ht_termset *ts, ht_pairmap *level, unsigned n, unsigne
 			s->value = NONE;
 			continue;
 		}
-		s->value = new_cand(ts, a, b, first, s->count, n);
+		s->value = ht_termset_new_cand(ts, a, b, first, s->count, n);
 		ts->c[s->value].bounded = s->extra;
 		added++;
 	}
@@ -832,6 +787,31 @@ static void score_candidates(ht_termset *ts)
 	ht_buf_release(&scratch);
 }
 
+/* Known terms that occur are valid candidates (once is enough), ranked at
+ * least as a plain C-value would rank them.  Returns candidate -> known
+ * index (NONE for others). */
+static uint32_t *mark_known(ht_termset *ts, const uint32_t *key_of)
+{
+	size_t *which;
+	uint32_t *cands = ht_termset_match_known(ts, key_of, &which);
+	uint32_t *known_of = ht_xmalloc((ts->nc + 1) * sizeof *known_of);
+	for (size_t i = 0; i < ts->nc; i++)
+		known_of[i] = NONE;
+	for (size_t j = 0; cands[j] != NONE; j++) {
+		struct tcand *c = &ts->c[cands[j]];
+		double plain = c->freq * length_weight(ts, c->n);
+		if (!c->valid || c->score < plain)
+			c->score = plain;
+		c->valid = 1;
+		c->known = c->prefix == NONE && (c->n > 1 || ts->unigram[ts->tk[c->first_pos]] != cands[j]) ? 2 : 1;
+		if (known_of[cands[j]] == NONE)
+			known_of[cands[j]] = (uint32_t)which[j];
+	}
+	free(cands);
+	free(which);
+	return known_of;
+}
+
 struct rank_key {
 	double score;
 	uint32_t freq, id;
@@ -1001,6 +981,12 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 	}
 	free(prev);
 	free(next);
+	/* known terms the levels did not reach */
+	for (size_t k = 0; k < ts->n_known_pos; k++) {
+		const struct known_pos *kp = &ts->known_pos[k];
+		if (kp->cand != NONE && ts->c[kp->cand].known == 2 && p.rank_of[kp->cand] != NONE)
+			record(ts, &p, p.rank_of[kp->cand], kp->pos, ts->c[kp->cand].n);
+	}
 
 	/* units per rank: counting sort of the log */
 	size_t *start = ht_xcalloc(nr + 1, sizeof *start);
@@ -1054,7 +1040,6 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 		if (!ts->tk[i] && name_of[s] && !(ts->pos_flags[i] & POS_INITIAL))
 			ts->tk[i] = name_of[s];
 	}
-	free(key_of);
 
 	uint32_t *prev = ht_xmalloc((ts->npos + 1) * sizeof *prev);
 	uint32_t *next = ht_xmalloc((ts->npos + 1) * sizeof *next);
@@ -1080,6 +1065,8 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 
 	index_extensions(ts);
 	score_candidates(ts);
+	uint32_t *known_of = ts->n_known ? mark_known(ts, key_of) : NULL;
+	free(key_of);
 	struct rank_key *order = ht_xmalloc((ts->nc + 1) * sizeof *order);
 	size_t nr = 0;
 	for (size_t i = 0; i < ts->nc; i++)
@@ -1102,6 +1089,14 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	}
 	ht_buf_release(&b);
 	free(order);
+	if (known_of) {
+		ts->rank_known = ht_xmalloc((nr + 1) * sizeof *ts->rank_known);
+		for (size_t r = 0; r < nr; r++) {
+			uint32_t k = known_of[ts->rk[r].cand];
+			ts->rank_known[r] = k == NONE ? SIZE_MAX : ts->known[k].id;
+		}
+		free(known_of);
+	}
 	collect_occurrences(ts, max_n);
 	return HT_OK;
 }
