@@ -284,7 +284,7 @@ static void target_length_bounds(const char *from, const char *to, const char *t
 	free(toks);
 	if (is_zh(from) || han > words) {
 		*maxw = (han + 1) / 2 + 1 + words;
-		*expect = han / 2.0 + words;
+		*expect = (double)((han + 1) / 2) + words;
 	} else if (is_zh(to)) {
 		*maxw = 3 * words + 2;
 		*expect = 2.0 * words;

@@ -113,6 +113,17 @@ size_t ht_tlang_elision(ht_tlang l, const char *word, size_t len);
  * Arabic (والتنمية -> تنمي) after normalising alef, ya and ta marbuta. */
 void ht_tlang_stem(ht_tlang l, ht_buf *key);
 
+/* ---- general-language frequencies (lexicon/genfreq.c) ---- */
+typedef struct ht_genfreq ht_genfreq;
+enum { HT_GF_VERB = 1, HT_GF_NAME = 2, HT_GF_FUNC = 4, HT_GF_UNKNOWN = 8, HT_GF_ADJ = 16 };
+/* The list of language l (loaded once, kept for the process), or NULL. */
+const ht_genfreq *ht_genfreq_get(ht_tlang l);
+/* The general probability of word w (0 when absent) and its class (the
+ * HT_GF_ flags of its part of speech; HT_GF_UNKNOWN when absent). */
+double ht_genfreq_prob(const ht_genfreq *g, const char *w, size_t len, unsigned *pos);
+/* Bytes of the longest listed word that starts s[0..len), or 0. */
+size_t ht_genfreq_longest(const ht_genfreq *g, const char *s, size_t len);
+
 /* ---- the term set ---- */
 #define NONE UINT32_MAX
 #define MAX_HAN 12  /* longest Chinese candidate, in characters */
@@ -153,6 +164,7 @@ struct ht_termset {
 	char *lang;
 	ht_tlang tl;
 	const ht_dict *dict;
+	const ht_genfreq *general; /* general-language frequencies, or NULL */
 	ht_strmap surfs; /* token surfaces; id 0 is the separator */
 	ht_strmap names; /* document and unit names */
 	uint32_t *pos_surf;
@@ -207,6 +219,9 @@ struct known_term {
  * returns the candidates so made or found (NONE-terminated, malloc'd), each
  * paired with its known index in *which. */
 uint32_t *ht_termset_match_known(ht_termset *ts, const uint32_t *key_of, size_t **which);
+/* terms-known.c: the counted candidate of the n tokens at pos, or NONE
+ * (after the levels are indexed). */
+uint32_t ht_termset_cand_at(const ht_termset *ts, size_t pos, size_t n);
 /* terms.c: a new candidate (for the known terms). */
 uint32_t ht_termset_new_cand(ht_termset *ts, uint32_t prefix, uint32_t suffix, uint32_t first,
 			     uint32_t freq, unsigned n);

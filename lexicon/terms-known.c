@@ -42,7 +42,7 @@ static size_t known_keys(const ht_termset *ts, ht_termset *tmp, const struct kno
 
 /* The counted candidate of the n tokens at i, or NONE: the chain of
  * (prefix, suffix) candidates the levels made. */
-static uint32_t chain_cand(const ht_termset *ts, size_t i, size_t n)
+uint32_t ht_termset_cand_at(const ht_termset *ts, size_t i, size_t n)
 {
 	uint32_t row[64];
 	if (n > 64)
@@ -114,7 +114,7 @@ uint32_t *ht_termset_match_known(ht_termset *ts, const uint32_t *key_of, size_t 
 		cand_of[k] = NONE;
 		if (!count[k])
 			continue;
-		uint32_t c = chain_cand(ts, first[k], lens[k]);
+		uint32_t c = ht_termset_cand_at(ts, first[k], lens[k]);
 		if (c == NONE) /* rarer than the counted levels: a candidate of its own */
 			c = ht_termset_new_cand(ts, NONE, NONE, first[k], count[k], (unsigned)lens[k]);
 		cand_of[k] = cands[m] = c;

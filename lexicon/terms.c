@@ -35,6 +35,7 @@ ht_termset *ht_termset_new(const char *lang)
 	ht_termset *ts = ht_xcalloc(1, sizeof *ts);
 	ts->lang = ht_xstrdup(lang ? lang : "und");
 	ts->tl = ht_tlang_of(lang);
+	ts->general = ht_genfreq_get(ts->tl);
 	ht_strmap_init(&ts->surfs);
 	ht_strmap_init(&ts->names);
 	ht_strmap_intern(&ts->surfs, "", 0, NULL);
@@ -217,6 +218,34 @@ static int zh_separator(const char *text, size_t len, const ht_token *t, size_t 
 	return 0;
 }
 
+/* Chinese, with a general word list: a token starts a word only when the
+ * list's longest-match segmentation agrees with ICU's (秘书 does not start
+ * or end a word in 秘书长, nor 会主席 in 理事会主席). */
+static void mark_listed_words(ht_termset *ts, const char *text, size_t len, size_t n)
+{
+	for (size_t k = 0; k < n;) {
+		if (ts->toks[k].type != HT_TOK_HAN) {
+			k++;
+			continue;
+		}
+		/* a run of Han tokens, segmented greedily */
+		size_t end = k;
+		while (end < n && ts->toks[end].type == HT_TOK_HAN &&
+		       (end == k || ts->toks[end].start == ts->toks[end - 1].start + ts->toks[end - 1].len))
+			end++;
+		size_t run_end = ts->toks[end - 1].start + ts->toks[end - 1].len;
+		while (k < end) {
+			size_t at = ts->toks[k].start;
+			size_t w = ht_genfreq_longest(ts->general, text + at, run_end - at);
+			size_t next = k + 1;
+			while (next < end && ts->toks[next].start < at + w)
+				ts->tok_break[next++] = 0;
+			k = next;
+		}
+	}
+	(void)len;
+}
+
 /* Chinese: mark the tokens that start an ICU dictionary word (互|联|互通).
  * Candidates should start and end on such boundaries: 国政府 starts inside
  * 各国.  When ICU cannot help, every token counts as a word start. */
@@ -255,6 +284,8 @@ static void mark_word_starts(ht_termset *ts, const char *text, size_t len, size_
 		}
 		ts->tok_break[k] = unit <= (size_t)ulen ? ts->at_break[unit] : 1;
 	}
+	if (ts->general)
+		mark_listed_words(ts, text, len, n);
 }
 
 size_t ht_termset_add_text(ht_termset *ts, const char *text, size_t len, const char *doc,
@@ -745,13 +776,130 @@ static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
 	}
 }
 
+/* ---- contrast with general language ----
+ *
+ * A term is a unit of the domain, not of the language: its frequency in the
+ * text stands out against its frequency in general language.  With a
+ * general word list (jieba's for Chinese, SUBTLEX for English):
+ *  - a Chinese candidate is segmented into listed words (longest match);
+ *    one that opens with a verb (加强区域, 实现可持续发展: the verb governs a
+ *    term, the term is the rest) or closes with a function word (adverb,
+ *    preposition, conjunction, localiser, classifier: 可持续 ends in 持续,
+ *    an adverbial verb) is a phrase of the text, not a term, and so is one
+ *    that coordinates a term used on its own with another (中亚和南亚国家 is
+ *    中亚 and 南亚国家) unless the dictionary lists it whole; one listed verb
+ *    or adjective alone (应对, 可行) is no term either;
+ *  - a candidate that is one general word (listed, not a name, a general
+ *    probability p_gen of at least GENERAL_P) ranks only when the domain
+ *    uses it far more than general language does: its weirdness
+ *    p_text / p_gen must reach DOMAIN_WEIRDNESS, else its score is cut to
+ *    GENERAL_WEIGHT of itself (发展, 合作, 国家, "development").
+ * Rare words and words the list lacks (互联互通, 基础设施, 缔约国) are not
+ * touched: rarity in general language is what makes them terms. */
+#define GENERAL_P 5e-5
+#define DOMAIN_WEIRDNESS 200.0
+#define GENERAL_WEIGHT 0.05
+
+/* The listed words of Chinese key s (longest match; an unlisted character
+ * is a word of its own, HT_GF_UNKNOWN): how many, and the classes of the
+ * first and the last. */
+static size_t zh_segments(const ht_genfreq *g, const char *s, size_t len, unsigned *first,
+			  unsigned *last, double *p_whole)
+{
+	size_t n = 0, first_len = 0;
+	*p_whole = 0;
+	for (size_t i = 0; i < len;) {
+		size_t w = ht_genfreq_longest(g, s + i, len - i);
+		unsigned pos = HT_GF_UNKNOWN;
+		if (w) {
+			double p = ht_genfreq_prob(g, s + i, w, &pos);
+			if (i == 0 && w == len)
+				*p_whole = p;
+		} else {
+			size_t k = i;
+			ht_utf8_next(s, len, &k);
+			w = k - i;
+		}
+		if (n == 0) {
+			*first = pos;
+			first_len = w;
+		}
+		*last = pos;
+		n++;
+		i += w;
+	}
+	/* 可 before a verb is the derivational prefix "-able" (可持续, 可再生) */
+	if (n > 1 && first_len == 3 && memcmp(s, "可", 3) == 0)
+		*first &= ~(unsigned)HT_GF_VERB;
+	return n;
+}
+
+/* A coordination whose left part is a term used on its own (at least
+ * three times as often as the coordination) joins two terms (中亚和南亚国家);
+ * else it is one name (信息和通信技术, 经济及社会理事会). */
+static int joins_terms(const ht_termset *ts, const struct tcand *c)
+{
+	for (unsigned j = 1; j + 1 < c->n; j++) {
+		size_t pos = c->first_pos + j;
+		if (!(ts->key_flags[ts->tk[pos]] & KEY_CONJ) || zh_pair_is_word(ts, pos) ||
+		    zh_pair_is_word(ts, pos - 1))
+			continue;
+		uint32_t left = ht_termset_cand_at(ts, c->first_pos, j);
+		if (left != NONE && ts->c[left].freq >= 3 * c->freq)
+			return 1;
+	}
+	return 0;
+}
+
+/* Chinese phrase rules (above); 1 when c stays a candidate. */
+static int zh_phrase_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+{
+	unsigned first = 0, last = 0;
+	double p;
+	cand_key(ts, c, scratch);
+	size_t nseg = zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p);
+	if (nseg < 2) /* one word: not a verb or an adjective alone */
+		return !(first & (HT_GF_VERB | HT_GF_ADJ | HT_GF_FUNC));
+	if ((first & (HT_GF_VERB | HT_GF_FUNC)) || (last & HT_GF_FUNC))
+		return 0;
+	const char *const *targets;
+	return !joins_terms(ts, c) ||
+	       (ts->dict && ht_dict_lookup(ts->dict, scratch->s, scratch->len, &targets) > 0);
+}
+
+/* The general-word cut of c's score (1 when it is no general word). */
+static double general_weight(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+{
+	double p = 0;
+	unsigned pos = 0;
+	cand_key(ts, c, scratch);
+	if (ts->tl == HT_TL_ZH) {
+		unsigned first, last;
+		if (zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p) != 1)
+			return 1;
+		pos = first;
+	} else {
+		if (c->n != 1 || utf8proc_category(ht_utf8_next(scratch->s, scratch->len, &(size_t){0})) ==
+					 UTF8PROC_CATEGORY_LU)
+			return 1; /* phrases, and capitalised words (names, "States") */
+		p = ht_genfreq_prob(ts->general, scratch->s, scratch->len, &pos);
+	}
+	if (p < GENERAL_P || (pos & HT_GF_NAME))
+		return 1;
+	double words = ts->tl == HT_TL_ZH ? ts->npos / 1.5 : (double)ts->npos;
+	double weirdness = (c->freq / (words > 1 ? words : 1)) / p;
+	return weirdness >= DOMAIN_WEIRDNESS ? 1 : GENERAL_WEIGHT;
+}
+
 static void score_candidates(ht_termset *ts)
 {
 	ht_buf scratch = HT_BUF_INIT;
 	unsigned side = ts->tl == HT_TL_ZH ? 3 : 1;
+	int zh_phrases = ts->tl == HT_TL_ZH && ts->general;
 	for (size_t i = 0; i < ts->nc; i++) {
 		struct tcand *c = &ts->c[i];
-		c->valid = is_closed(c) && edges_ok(ts, c, &scratch) && !is_coordination(ts, c, side);
+		c->valid = is_closed(c) && edges_ok(ts, c, &scratch) && !is_coordination(ts, c, side) &&
+			   (!zh_phrases || zh_phrase_ok(ts, c, &scratch));
 	}
 	/* Candidates were made level by level: walking back visits longer ones first. */
 	uint32_t *stamp = ht_xcalloc(ts->nc + 1, sizeof *stamp);
@@ -769,6 +917,8 @@ static void score_candidates(ht_termset *ts)
 			c->score *= 0.75; /* coordinations are seldom one concept */
 		if (c->governed)
 			c->score *= 0.25;
+		if (ts->general)
+			c->score *= general_weight(ts, c, &scratch);
 		if (c->score <= 0)
 			c->valid = 0;
 	}
