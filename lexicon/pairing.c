@@ -694,6 +694,7 @@ typedef struct surface_count {
 	char *text;
 	size_t mid, initial; /* occurrences inside and at the start of a sentence */
 	int clitic;          /* Arabic: opens with a conjunction or preposition (والدول) */
+	int citation;        /* ht_citation_score: nominative forms first (Russian) */
 } surface_count;
 
 /* An Arabic form whose first word carries wa-, or bi-/li-/ka-/fa- before the
@@ -726,7 +727,7 @@ static void count_surface(surface_count **forms, size_t *n, size_t *cap, const c
 	if (k == *n) {
 		HT_GROW(*forms, *n + 1, *cap);
 		(*forms)[(*n)++] = (surface_count){ht_xstrdup(tmp->s), 0, 0,
-						   arabic && arabic_clitic_form(tmp->s)};
+						   arabic && arabic_clitic_form(tmp->s), 0};
 	}
 	if (initial)
 		(*forms)[k].initial++;
@@ -753,10 +754,15 @@ static char *best_surface(const corpus *c, size_t id, const size_t *units, size_
 		seen++;
 	}
 	size_t best = 0;
+	for (size_t k = 0; k < n; k++)
+		forms[k].citation = ht_citation_score(c->to_lang, forms[k].text);
 	for (size_t k = 1; k < n; k++) {
 		const surface_count *f = &forms[k], *b = &forms[best];
 		if (f->clitic != b->clitic) {
 			if (f->clitic < b->clitic)
+				best = k;
+		} else if (f->citation != b->citation) {
+			if (f->citation > b->citation)
 				best = k;
 		} else if (f->mid > b->mid || (f->mid == b->mid && f->initial > b->initial))
 			best = k;
