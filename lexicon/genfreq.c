@@ -39,8 +39,10 @@ static uint8_t pos_class(const char *t, size_t n)
 		return HT_GF_VERB;
 	if (n >= 2 && t[0] == 'n' && strchr("srtz", t[1]))
 		return HT_GF_NAME;
-	if (n >= 1 && strchr("dpcufqyeo", t[0]) && !(n >= 2 && t[1] == 'n'))
-		return HT_GF_FUNC;
+	if (n >= 1 && strchr("pcu", t[0]) && !(n >= 2 && t[1] == 'n'))
+		return HT_GF_FUNC | HT_GF_LEAD; /* prepositions, conjunctions, particles */
+	if (n >= 1 && strchr("dfqyeo", t[0]) && !(n >= 2 && t[1] == 'n'))
+		return HT_GF_FUNC; /* adverbs (最 opens 最不发达国家), localisers, classifiers */
 	if (n == 2 && t[0] == 'a' && t[1] == 'd')
 		return HT_GF_FUNC;
 	if (n == 1 && t[0] == 'a')

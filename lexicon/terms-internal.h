@@ -115,7 +115,8 @@ void ht_tlang_stem(ht_tlang l, ht_buf *key);
 
 /* ---- general-language frequencies (lexicon/genfreq.c) ---- */
 typedef struct ht_genfreq ht_genfreq;
-enum { HT_GF_VERB = 1, HT_GF_NAME = 2, HT_GF_FUNC = 4, HT_GF_UNKNOWN = 8, HT_GF_ADJ = 16 };
+enum { HT_GF_VERB = 1, HT_GF_NAME = 2, HT_GF_FUNC = 4, HT_GF_UNKNOWN = 8, HT_GF_ADJ = 16,
+       HT_GF_LEAD = 32 /* a function word that opens no term */ };
 /* The list of language l (loaded once, kept for the process), or NULL. */
 const ht_genfreq *ht_genfreq_get(ht_tlang l);
 /* The general probability of word w (0 when absent) and its class (the

@@ -804,7 +804,7 @@ static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
  * is a word of its own, HT_GF_UNKNOWN): how many, and the classes of the
  * first and the last. */
 static size_t zh_segments(const ht_genfreq *g, const char *s, size_t len, unsigned *first,
-			  unsigned *last, double *p_whole)
+			  unsigned *last, double *p_whole, size_t *first_chars)
 {
 	size_t n = 0, first_len = 0;
 	*p_whole = 0;
@@ -828,16 +828,20 @@ static size_t zh_segments(const ht_genfreq *g, const char *s, size_t len, unsign
 		n++;
 		i += w;
 	}
+	*first_chars = 0;
+	for (size_t i = 0; i < first_len; i++)
+		*first_chars += ((unsigned char)s[i] & 0xC0) != 0x80;
 	/* 可 before a verb is the derivational prefix "-able" (可持续, 可再生) */
 	if (n > 1 && first_len == 3 && memcmp(s, "可", 3) == 0)
 		*first &= ~(unsigned)HT_GF_VERB;
 	return n;
 }
 
-/* A coordination whose left part is a term used on its own (at least
- * three times as often as the coordination) joins two terms (中亚和南亚国家);
- * else it is one name (信息和通信技术, 经济及社会理事会). */
-static int joins_terms(const ht_termset *ts, const struct tcand *c)
+/* A coordination whose left part is a place name used on its own (at
+ * least three times as often as the coordination) joins two names
+ * (中亚和南亚国家); others are one concept (人权和基本自由, 信息和通信技术,
+ * 经济及社会理事会). */
+static int joins_terms(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
 {
 	for (unsigned j = 1; j + 1 < c->n; j++) {
 		size_t pos = c->first_pos + j;
@@ -845,7 +849,12 @@ static int joins_terms(const ht_termset *ts, const struct tcand *c)
 		    zh_pair_is_word(ts, pos - 1))
 			continue;
 		uint32_t left = ht_termset_cand_at(ts, c->first_pos, j);
-		if (left != NONE && ts->c[left].freq >= 3 * c->freq)
+		if (left == NONE || ts->c[left].freq < 3 * c->freq)
+			continue;
+		cand_key(ts, &ts->c[left], scratch);
+		unsigned cls = 0;
+		ht_genfreq_prob(ts->general, scratch->s, scratch->len, &cls);
+		if (cls & HT_GF_NAME)
 			return 1;
 	}
 	return 0;
@@ -856,14 +865,24 @@ static int zh_phrase_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scr
 {
 	unsigned first = 0, last = 0;
 	double p;
+	size_t verb_chars;
 	cand_key(ts, c, scratch);
-	size_t nseg = zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p);
+	size_t nseg = zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p, &verb_chars);
 	if (nseg < 2) /* one word: not a verb or an adjective alone */
 		return !(first & (HT_GF_VERB | HT_GF_ADJ | HT_GF_FUNC));
-	if ((first & (HT_GF_VERB | HT_GF_FUNC)) || (last & HT_GF_FUNC))
+	if ((first & HT_GF_LEAD) || (last & HT_GF_FUNC))
 		return 0;
+	if (first & HT_GF_VERB) {
+		/* a verb governing a term used on its own (加强 + 区域, 实现 +
+		 * 可持续发展) opens a phrase; one that only modifies its noun
+		 * (对抗措施) makes a term */
+		uint32_t rest = ht_termset_cand_at(ts, c->first_pos + verb_chars, c->n - verb_chars);
+		if (rest != NONE && ts->c[rest].freq >= 2 * c->freq)
+			return 0;
+	}
 	const char *const *targets;
-	return !joins_terms(ts, c) ||
+	cand_key(ts, c, scratch);
+	return !joins_terms(ts, c, scratch) ||
 	       (ts->dict && ht_dict_lookup(ts->dict, scratch->s, scratch->len, &targets) > 0);
 }
 
@@ -875,7 +894,8 @@ static double general_weight(const ht_termset *ts, const struct tcand *c, ht_buf
 	cand_key(ts, c, scratch);
 	if (ts->tl == HT_TL_ZH) {
 		unsigned first, last;
-		if (zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p) != 1)
+		size_t fc;
+		if (zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p, &fc) != 1)
 			return 1;
 		pos = first;
 	} else {
