@@ -21,7 +21,12 @@ struct ht_genfreq {
 	size_t cap;
 	double total;
 	size_t longest; /* bytes of the longest word */
+	uint8_t *longest_han; /* per CJK ideograph U+4E00..U+9FFF: bytes of the longest
+				 word it opens (0: none), so that most lookups stop at once */
 };
+
+#define HAN_FIRST 0x4E00
+#define HAN_COUNT (0x9FFF - 0x4E00 + 1)
 
 static ht_genfreq *lists[HT_TL_OTHER + 1];
 static pthread_once_t once[HT_TL_OTHER + 1] = {PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT,
@@ -50,10 +55,8 @@ static uint8_t pos_class(const char *t, size_t n)
 	return 0;
 }
 
-static void add_word(ht_genfreq *g, const char *w, size_t len, unsigned long count, uint8_t pos)
+static uint32_t intern(ht_genfreq *g, const char *w, size_t len, uint8_t pos)
 {
-	if (!len || len > 64)
-		return;
 	int added;
 	uint32_t id = ht_strmap_intern(&g->words, w, len, &added);
 	if (added) {
@@ -64,10 +67,36 @@ static void add_word(ht_genfreq *g, const char *w, size_t len, unsigned long cou
 		g->count[id] = 0;
 		g->pos[id] = pos;
 	}
+	return id;
+}
+
+static void add_word(ht_genfreq *g, const char *w, size_t len, unsigned long count, uint8_t pos)
+{
+	if (!len || len > 64)
+		return;
+	/* every proper prefix is in the map too (count 0 when it is no word),
+	 * so that a longest-match lookup stops at the first unknown prefix */
+	for (size_t i = 0; i < len;) {
+		ht_utf8_next(w, len, &i);
+		if (i < len)
+			intern(g, w, i, 0);
+	}
+	uint32_t id = intern(g, w, len, pos);
+	if (!g->count[id])
+		g->pos[id] = pos;
 	g->count[id] += count > UINT32_MAX ? UINT32_MAX : (uint32_t)count;
 	g->total += (double)count;
 	if (len > g->longest)
 		g->longest = len;
+	size_t i = 0;
+	int32_t cp = ht_utf8_next(w, len, &i);
+	if (cp >= HAN_FIRST && cp < HAN_FIRST + HAN_COUNT) {
+		if (!g->longest_han)
+			g->longest_han = ht_xcalloc(HAN_COUNT, 1);
+		uint8_t *m = &g->longest_han[cp - HAN_FIRST];
+		if (len > *m)
+			*m = (uint8_t)len;
+	}
 }
 
 /* "word count [pos]" lines, separated by spaces or a tab; English words are
@@ -104,6 +133,9 @@ static ht_genfreq *load(const char *path, int fold)
 	fclose(fp);
 	if (g->words.n == 0) {
 		ht_strmap_release(&g->words);
+		free(g->count);
+		free(g->pos);
+		free(g->longest_han);
 		free(g);
 		return NULL;
 	}
@@ -140,6 +172,8 @@ const ht_genfreq *ht_genfreq_get(ht_tlang l)
 double ht_genfreq_prob(const ht_genfreq *g, const char *w, size_t len, unsigned *pos)
 {
 	uint32_t id = ht_strmap_find(&g->words, w, len);
+	if (id != UINT32_MAX && !g->count[id])
+		id = UINT32_MAX; /* a prefix only */
 	if (pos)
 		*pos = id == UINT32_MAX ? HT_GF_UNKNOWN : g->pos[id];
 	return id == UINT32_MAX ? 0 : g->count[id] / g->total;
@@ -147,12 +181,18 @@ double ht_genfreq_prob(const ht_genfreq *g, const char *w, size_t len, unsigned 
 
 size_t ht_genfreq_longest(const ht_genfreq *g, const char *s, size_t len)
 {
-	size_t best = 0;
-	for (size_t i = 0; i < len && i < g->longest;) {
+	size_t best = 0, limit = g->longest, k0 = 0;
+	int32_t cp = len ? ht_utf8_next(s, len, &k0) : 0;
+	if (g->longest_han && cp >= HAN_FIRST && cp < HAN_FIRST + HAN_COUNT)
+		limit = g->longest_han[cp - HAN_FIRST];
+	for (size_t i = 0; i < len && i < limit;) {
 		size_t k = i;
 		ht_utf8_next(s, len, &k);
 		i = k;
-		if (ht_strmap_find(&g->words, s, i) != UINT32_MAX)
+		uint32_t id = ht_strmap_find(&g->words, s, i);
+		if (id == UINT32_MAX)
+			break; /* no listed word goes on so */
+		if (g->count[id])
 			best = i;
 	}
 	return best;
