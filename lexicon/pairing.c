@@ -23,6 +23,13 @@
 /* A longer n-gram that contains the best one wins when it keeps this share of
  * the best one's co-occurrences (the prototype's tie-break). */
 #define EXTEND_SHARE 0.8
+/* ... or when its Dice is at least this share of the best one's and its
+ * length fits as well. */
+#define ENCLOSING_DICE 0.85
+/* A Title Case variant of the chosen target (UN style for names:
+ * Sustainable Development Goals) wins when it has this share of its
+ * co-occurrences. */
+#define TITLE_SHARE 0.25
 /* Candidates within this share of the best Dice are near ties, settled by
  * dictionary support and by length fit. */
 #define NEAR_SHARE 0.9
@@ -563,6 +570,105 @@ static int right_fragment(const corpus *c, size_t id, const size_t *units, size_
 	return 0;
 }
 
+/* Does key `outer` start with key `inner` as whole words?  An enclosing
+ * span that only adds words on the right completes its head ("Panel" +
+ * "of Experts", "nuclear" + "weapons"); one that adds words on the left
+ * narrows it to another concept ("Security" + "Council"). */
+static int key_opens(const char *inner, const char *outer)
+{
+	size_t n = strlen(inner);
+	return strncmp(inner, outer, n) == 0 && outer[n] == ' ';
+}
+
+/* Does every word of key k (two or more words; "of", "and" excepted) start
+ * with a capital, the first apart (keys fold it)? */
+static int title_case_key(const char *k)
+{
+	const char *sp = strchr(k, ' ');
+	if (!sp)
+		return 0;
+	int words = 0;
+	for (const char *p = sp + 1; *p;) {
+		size_t n = strcspn(p, " ");
+		size_t i = 0;
+		int32_t cp = ht_utf8_next(p, n, &i);
+		int small = n <= 3 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL; /* of, and, the */
+		if (!small && utf8proc_category(cp) != UTF8PROC_CATEGORY_LU && cp != '-')
+			return 0;
+		words += !small;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return words > 0;
+}
+
+/* Case variants are separate keys (later capitals are kept): when the
+ * chosen key is not Title Case and a Title Case variant shares enough of its
+ * units, the name is written as UN style writes names. */
+/* Is target id mostly a name of its own where it occurs: after a lower-case
+ * word or at the start, not inside a longer name ("Framework Convention on
+ * Climate Change", "Treaty on the Non-Proliferation of Nuclear Weapons")? */
+static int stands_alone(const corpus *c, size_t id, const size_t *units, size_t nu)
+{
+	size_t seen = 0, alone = 0;
+	for (size_t k = 0; k < nu && seen < 32; k++) {
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
+			continue;
+		seen++;
+		size_t len;
+		const char *seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		size_t i = o->start;
+		while (i > 0 && seg[i - 1] == ' ')
+			i--;
+		size_t j = i;
+		while (j > 0 && seg[j - 1] != ' ')
+			j--;
+		size_t w = j;
+		int32_t cp = i > j ? ht_utf8_next(seg, i, &w) : 0;
+		int upper = utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+		/* "of", "on", "the" after a capitalised word belong to a longer name */
+		int linker = i - j <= 3 && i > j && !upper && j > 0;
+		if (linker) {
+			size_t b = j;
+			while (b > 0 && seg[b - 1] == ' ')
+				b--;
+			size_t a = b;
+			while (a > 0 && seg[a - 1] != ' ')
+				a--;
+			size_t q = a;
+			int32_t p = b > a ? ht_utf8_next(seg, b, &q) : 0;
+			linker = utf8proc_category(p) == UTF8PROC_CATEGORY_LU;
+		}
+		alone += !upper && !linker;
+	}
+	return seen && 2 * alone >= seen;
+}
+
+static void prefer_title_case(const corpus *c, chooser *ch, const ht_gloss_opts *opts,
+			      const size_t *units, size_t nu, choice *out)
+{
+	const target_table *tt = &c->tt;
+	const char *key = target_key(tt, out->id);
+	if (title_case_key(key) || !strchr(key, ' '))
+		return;
+	ht_buf_reset(&ch->b);
+	ht_key_fold(key, strlen(key), &ch->b);
+	for (size_t k = 0; k < ch->ntouched; k++) {
+		uint32_t id = ch->touched[k];
+		if (id == out->id || tt->nwords[id] != tt->nwords[out->id] || ch->cnt[id] < opts->min_freq ||
+		    ch->cnt[id] < TITLE_SHARE * out->co || !title_case_key(target_key(tt, id)))
+			continue;
+		ht_buf_reset(&ch->a);
+		ht_key_fold(target_key(tt, id), strlen(target_key(tt, id)), &ch->a);
+		if (strcmp(ch->a.s, ch->b.s) == 0 && stands_alone(c, id, units, nu)) {
+			*out = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
+			return;
+		}
+	}
+}
+
 static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts, const char *term,
 			 const size_t *units, size_t nu, choice *out)
 {
@@ -650,8 +756,16 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 			key_contains_prepare(ch, target_key(tt, out->id));
 		for (size_t k = 0; found && k < ch->ntouched; k++) {
 			uint32_t id = ch->touched[k];
-			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw ||
-			    ch->cnt[id] < EXTEND_SHARE * out->co)
+			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw)
+				continue;
+			/* the enclosing span keeps most co-occurrences, or associates
+			 * nearly as well and fits the length as well (专家小组: "Panel
+			 * of Experts", not "Panel") */
+			if (ch->cnt[id] < EXTEND_SHARE * out->co &&
+			    (ch->cnt[id] < opts->min_freq ||
+			     dice_of(ch->cnt[id], nu, tt->df[id]) < ENCLOSING_DICE * out->dice ||
+			     length_fit(tt->nwords[id], expect) < length_fit(tt->nwords[out->id], expect) ||
+			     !key_opens(target_key(tt, out->id), target_key(tt, id))))
 				continue;
 			if (tt->nwords[id] < tt->nwords[ext.id] ||
 			    (tt->nwords[id] == tt->nwords[ext.id] && ch->cnt[id] <= ext.co))
@@ -681,6 +795,8 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				break;
 			*out = rx;
 		}
+		if (found)
+			prefer_title_case(c, ch, opts, units, nu, out);
 	}
 	for (size_t k = 0; k < ch->ntouched; k++)
 		ch->cnt[ch->touched[k]] = 0;
