@@ -759,10 +759,13 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw)
 				continue;
 			/* the enclosing span keeps most co-occurrences, or associates
-			 * nearly as well and fits the length as well (专家小组: "Panel
-			 * of Experts", not "Panel") */
+			 * nearly as well, fits the length as well and the dictionary
+			 * supports more of it (专家小组: "Panel of Experts", not "Panel";
+			 * never 理事会 = "Security Council") */
 			if (ch->cnt[id] < EXTEND_SHARE * out->co &&
-			    (ch->cnt[id] < opts->min_freq ||
+			    (!opts->dict || ch->cnt[id] < opts->min_freq ||
+			     dict_coverage(&ch->support, target_key(tt, id)) <=
+				     dict_coverage(&ch->support, target_key(tt, out->id)) ||
 			     dice_of(ch->cnt[id], nu, tt->df[id]) < ENCLOSING_DICE * out->dice ||
 			     length_fit(tt->nwords[id], expect) < length_fit(tt->nwords[out->id], expect) ||
 			     !key_opens(target_key(tt, out->id), target_key(tt, id))))
