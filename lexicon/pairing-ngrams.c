@@ -438,8 +438,11 @@ void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn
 	mark_compounds(ng);
 	const struct tok_info *info = ng->info;
 	for (size_t i = 0; i < ng->ntoks; i++) {
-		if (info[i].kind != TK_WORD || (info[i].stop && !info[i].neg) || info[i].glued_prev ||
-		    (i > 0 && info[i - 1].neg))
+		/* a number opens a name it belongs to ("2030 Agenda", "1540 Committee") */
+		int number_opens = info[i].kind == TK_NUMBER && i + 1 < ng->ntoks && info[i + 1].kind == TK_WORD &&
+				   !info[i + 1].stop && is_upper_initial(s + ng->toks[i + 1].start, ng->toks[i + 1].len);
+		if ((info[i].kind != TK_WORD && !number_opens) || (info[i].stop && !info[i].neg) ||
+		    info[i].glued_prev || (i > 0 && info[i - 1].neg))
 			continue;
 		ht_ngram g;
 		g.start = ng->toks[i].start + info[i].skip;

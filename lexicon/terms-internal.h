@@ -131,7 +131,8 @@ size_t ht_genfreq_longest(const ht_genfreq *g, const char *s, size_t len);
 #define MAX_WORDS 6 /* longest candidate of the other languages, in words */
 
 enum { POS_SPACE = 1, POS_INITIAL = 2, POS_WORD_START = 4 };
-enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8, KEY_ARTICLE = 16 };
+enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8, KEY_ARTICLE = 16,
+       KEY_YEAR = 32 /* 2030年: opens a Chinese candidate, never ends or fills one */ };
 
 struct tunit {
 	uint32_t first_pos;

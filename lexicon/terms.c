@@ -194,6 +194,24 @@ static void add_word(ht_termset *ts, const char *s, size_t len, uint8_t flags)
 		push_token(ts, s, len, flags);
 }
 
+/* A year that names what follows (2030年可持续发展议程, 2030年仙台减少灾害
+ *风险框架): a number, 年, and a Han character that is neither a function
+ * character nor another date character (2015年9月 stays a date). */
+static int year_opens_term(const char *text, size_t len, const ht_token *t, size_t n, size_t k)
+{
+	if (t[k].type != HT_TOK_NUMBER || k + 2 >= n || t[k + 1].type != HT_TOK_HAN ||
+	    t[k + 2].type != HT_TOK_HAN || t[k + 1].start != t[k].start + t[k].len ||
+	    t[k + 2].start != t[k + 1].start + t[k + 1].len || first_cp(text, len, &t[k + 1]) != 0x5E74)
+		return 0;
+	for (size_t i = t[k].start; i < t[k].start + t[k].len; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+	int32_t next = first_cp(text, len, &t[k + 2]);
+	char enc[4];
+	size_t el = ht_utf8_encode(next, enc);
+	return !ht_tlang_zh_date_char(next) && !ht_tlang_is_function(HT_TL_ZH, enc, el) && next != 0x7684;
+}
+
 /* Chinese: 的 separates (except in 目的); a number and the date or measure
  * character after it separate (2015年); so do ordinals (第七十六届). */
 static int zh_separator(const char *text, size_t len, const ht_token *t, size_t k, int *ordinal)
@@ -325,6 +343,13 @@ size_t ht_termset_add_text(ht_termset *ts, const char *text, size_t len, const c
 			int word;
 			size_t last = compound_end(text, len, t, n, k, &word);
 			size_t end = t[last].start + t[last].len;
+			if (zh && last == k && year_opens_term(text, len, t, n, k)) {
+				/* 2030年 + a term: one token that may open it */
+				push_token(ts, text + t[k].start, t[k + 1].start + t[k + 1].len - t[k].start, flags);
+				k++;
+				initial = 0;
+				continue;
+			}
 			if (word)
 				add_word(ts, text + t[k].start, end - t[k].start, flags);
 			else
@@ -394,7 +419,8 @@ static uint32_t *build_keys(ht_termset *ts)
 				(ht_tlang_is_clause_verb(ts->tl, low, low_len) ? KEY_VERB : 0) |
 				(ht_tlang_is_conjunction(ts->tl, low, low_len) ? KEY_CONJ : 0) |
 				(ht_tlang_not_alone(ts->tl, low, low_len) ? KEY_NOT_ALONE : 0) |
-				(ht_tlang_is_article(ts->tl, low, low_len) ? KEY_ARTICLE : 0);
+				(ht_tlang_is_article(ts->tl, low, low_len) ? KEY_ARTICLE : 0) |
+				(ts->tl == HT_TL_ZH && low_len && low[0] >= '0' && low[0] <= '9' ? KEY_YEAR : 0);
 		if (ht_tlang_is_stop(ts->tl, low, low_len)) {
 			key_of[s] = 0;
 			/* inside a name a capitalised stop word is a word: Estados No Alineados */
@@ -684,6 +710,12 @@ static int edges_ok(const ht_termset *ts, struct tcand *c, ht_buf *scratch)
 	if (ts->tl == HT_TL_ZH) {
 		if (c->n < 2 || 2 * (uint64_t)c->bounded < c->freq)
 			return 0;
+		/* a year opens a term of at least two more characters, nothing else */
+		for (unsigned j = 1; j < c->n; j++)
+			if (ts->key_flags[ts->tk[c->first_pos + j]] & KEY_YEAR)
+				return 0;
+		if ((first & KEY_YEAR) && c->n < 3)
+			return 0;
 		if ((first & KEY_FUNC && !zh_pair_is_word(ts, c->first_pos)) ||
 		    (last & KEY_FUNC && !zh_pair_is_word(ts, c->first_pos + c->n - 2)))
 			return 0;
@@ -867,7 +899,13 @@ static int zh_phrase_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scr
 	double p;
 	size_t verb_chars;
 	cand_key(ts, c, scratch);
-	size_t nseg = zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p, &verb_chars);
+	/* the term after a year is judged as a term (2030年 + 可持续发展议程) */
+	size_t skip = 0, year = (ts->key_flags[ts->tk[c->first_pos]] & KEY_YEAR) != 0;
+	if (year)
+		skip = strlen(ht_strmap_str(&ts->keys, ts->tk[c->first_pos]));
+	size_t nseg = zh_segments(ts->general, scratch->s + skip, scratch->len - skip, &first, &last, &p,
+				  &verb_chars);
+	verb_chars += year;
 	if (nseg < 2) /* one word: not a verb or an adjective alone */
 		return !(first & (HT_GF_VERB | HT_GF_ADJ | HT_GF_FUNC));
 	if ((first & HT_GF_LEAD) || (last & HT_GF_FUNC))
