@@ -485,6 +485,7 @@ static void add_extension(struct tcand *c, uint32_t f, int right)
 		if (f > c->max_left)
 			c->max_left = f;
 		c->flog_left += fl;
+		c->sum_left += f;
 	}
 }
 
@@ -826,11 +827,16 @@ static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
  *    uses it far more than general language does: its weirdness
  *    p_text / p_gen must reach DOMAIN_WEIRDNESS, else its score is cut to
  *    GENERAL_WEIGHT of itself (发展, 合作, 国家, "development").
+ * A listed word (not a name) whose occurrences are mostly (HEAD_SHARE)
+ * inside longer candidates, mostly at their end, is the head of those terms
+ * (理事会 in 安全理事会, 人权理事会), and is cut the same way; one that
+ * modifies them (核武器 in 核武器国家) stays.
  * Rare words and words the list lacks (互联互通, 基础设施, 缔约国) are not
  * touched: rarity in general language is what makes them terms. */
 #define GENERAL_P 5e-5
 #define DOMAIN_WEIRDNESS 200.0
 #define GENERAL_WEIGHT 0.05
+#define HEAD_SHARE 0.75
 
 /* The listed words of Chinese key s (longest match; an unlisted character
  * is a word of its own, HT_GF_UNKNOWN): how many, and the classes of the
@@ -942,7 +948,14 @@ static double general_weight(const ht_termset *ts, const struct tcand *c, ht_buf
 			return 1; /* phrases, and capitalised words (names, "States") */
 		p = ht_genfreq_prob(ts->general, scratch->s, scratch->len, &pos);
 	}
-	if (p < GENERAL_P || (pos & HT_GF_NAME))
+	if (pos & HT_GF_NAME)
+		return 1;
+	/* a listed word used mostly inside longer terms is their head (理事会 in
+	 * 安全理事会, 人权理事会): alone it is the general word, not a term */
+	if (ts->tl == HT_TL_ZH && pos != HT_GF_UNKNOWN && c->nest_sum >= HEAD_SHARE * c->freq &&
+	    c->sum_left >= HEAD_SHARE * c->freq)
+		return GENERAL_WEIGHT;
+	if (p < GENERAL_P)
 		return 1;
 	double words = ts->tl == HT_TL_ZH ? ts->npos / 1.5 : (double)ts->npos;
 	double weirdness = (c->freq / (words > 1 ? words : 1)) / p;
