@@ -837,7 +837,7 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				break;
 			*out = rx;
 		}
-		if (found)
+		if (found && strncmp(c->to_lang, "en", 2) == 0) /* English capitalises whole names */
 			prefer_title_case(c, ch, opts, units, nu, out);
 	}
 	for (size_t k = 0; k < ch->ntouched; k++)
@@ -893,6 +893,33 @@ static void count_surface(surface_count **forms, size_t *n, size_t *cap, const c
 		(*forms)[k].mid++;
 }
 
+/* A form seen only at sentence starts has its capital from there: it
+ * takes the case of the forms seen inside sentences (Коренные народы ->
+ * коренные народы when "коренных народов" is what running text shows). */
+static void lower_initial_capital(char *text, const surface_count *forms, size_t n)
+{
+	size_t i = 0, len = strlen(text);
+	int32_t cp = ht_utf8_next(text, len, &i);
+	if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+		return;
+	int lower_mid = 0, upper_mid = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!forms[k].mid)
+			continue;
+		size_t j = 0;
+		int32_t f = ht_utf8_next(forms[k].text, strlen(forms[k].text), &j);
+		if (utf8proc_category(f) == UTF8PROC_CATEGORY_LL)
+			lower_mid += (int)forms[k].mid;
+		else
+			upper_mid += (int)forms[k].mid;
+	}
+	char enc[4];
+	int32_t low = utf8proc_tolower(cp);
+	if (lower_mid <= upper_mid || ht_utf8_encode(low, enc) != i)
+		return;
+	memcpy(text, enc, i);
+}
+
 /* The most frequent spelling of target `id` in the units of a source
  * candidate, preferring occurrences inside a sentence; a malloc'd string. */
 static char *best_surface(const corpus *c, size_t id, const size_t *units, size_t nu)
@@ -926,6 +953,8 @@ static char *best_surface(const corpus *c, size_t id, const size_t *units, size_
 			best = k;
 	}
 	char *text = n ? forms[best].text : ht_xstrdup(target_key(&c->tt, id));
+	if (n && !forms[best].mid)
+		lower_initial_capital(text, forms, n);
 	if (arabic && strncmp(text, "وال", strlen("وال")) == 0) /* only context forms seen */
 		memmove(text, text + strlen("و"), strlen(text) - strlen("و") + 1);
 	for (size_t k = 0; k < n; k++)
