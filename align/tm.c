@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,25 +167,34 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			 ht_error *err)
 {
 	*out = NULL;
+	ht_buf text = HT_BUF_INIT;
+	ht_status st = ht_text_read(path, &text, NULL, err);
+	if (st == HT_OK)
+		st = ht_tm_parse_tsv(path, text.s, text.len, from, to, out, err);
+	ht_buf_release(&text);
+	return st;
+}
+
+ht_status ht_tm_parse_tsv(const char *name, const char *text, size_t text_len, const char *from,
+			  const char *to, ht_tm **out, ht_error *err)
+{
+	*out = NULL;
+	const char *path = name ? name : "-";
 	/* private-use tags when the caller does not know the languages */
 	from = from && *from ? from : "qaa";
 	to = to && *to ? to : "qab";
 	if (same_primary(from, to))
 		return ht_error_set(err, HT_ERR_USAGE, "%s: source and target language are both '%s'",
 				    path, from);
-	ht_buf text = HT_BUF_INIT;
-	ht_status st = ht_text_read(path, &text, NULL, err);
-	if (st != HT_OK) {
-		ht_buf_release(&text);
-		return st;
-	}
+	ht_status st = HT_OK;
 	ht_tm *tm = ht_tm_new(from);
 	size_t src = 0, tgt = ht_tm_add_lang(tm, to);
 	const char *doc = ht_path_base(path);
 	size_t lineno = 0;
-	for (const char *line = text.s; *line;) {
-		const char *nl = strchr(line, '\n');
-		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+	const char *text_end = text + text_len;
+	for (const char *line = text; line < text_end;) {
+		const char *nl = memchr(line, '\n', (size_t)(text_end - line));
+		size_t len = nl ? (size_t)(nl - line) : (size_t)(text_end - line);
 		lineno++;
 		if (len > 0) {
 			const char *tab = memchr(line, '\t', len);
@@ -199,9 +209,8 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			double conf = -1.0;
 			if (tab2) {
 				const char *c = tab2 + 1;
-				size_t clen = strcspn(c, "\t\n");
-				if (c + clen > end)
-					clen = (size_t)(end - c);
+				const char *ctab = memchr(c, '\t', (size_t)(end - c));
+				size_t clen = (size_t)((ctab ? ctab : end) - c);
 				if (!parse_confidence(c, clen, &conf)) {
 					st = ht_error_set(err, HT_ERR_DATA,
 							  "%s:%zu: the third column is not a confidence: '%.*s'",
@@ -221,7 +230,6 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			break;
 		line = nl + 1;
 	}
-	ht_buf_release(&text);
 	if (st != HT_OK) {
 		ht_tm_free(tm);
 		return st;
@@ -614,6 +622,13 @@ static ht_status read_tmx_stream(tmx_reader *rd, xmlTextReaderPtr r)
 	return HT_OK;
 }
 
+/* No XML_PARSE_NOENT, no DTD loading: entities stay unexpanded, nothing is
+ * fetched.  XML_PARSE_HUGE lifts the 10 MB limit on one text node, so that a
+ * paragraph-long segment written by hutong reads back. */
+#define TMX_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE)
+
+static ht_status read_tmx(const char *path, xmlTextReaderPtr r, ht_tm **out, ht_error *err);
+
 ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 {
 	*out = NULL;
@@ -625,19 +640,30 @@ ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 		fclose(fp);
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot read: %s", path, strerror(EISDIR));
 	}
-	tmx_reader rd = {.path = path, .err = err};
-	/* No XML_PARSE_NOENT, no DTD loading: entities stay unexpanded, nothing is
-	 * fetched.  XML_PARSE_HUGE lifts the 10 MB limit on one text node, so that
-	 * a paragraph-long segment written by hutong reads back. */
-	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
-	if (!r) {
-		fclose(fp);
+	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL, TMX_PARSE_OPTIONS);
+	ht_status st = read_tmx(path, r, out, err);
+	fclose(fp);
+	return st;
+}
+
+ht_status ht_tm_parse_tmx(const char *name, const char *data, size_t len, ht_tm **out, ht_error *err)
+{
+	*out = NULL;
+	if (len > INT_MAX)
+		return ht_error_set(err, HT_ERR_DATA, "%s: a TMX of more than 2 GB in memory", name);
+	xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, name, NULL, TMX_PARSE_OPTIONS);
+	return read_tmx(name, r, out, err);
+}
+
+/* Read the TMX that r (NULL when it could not be made) reads, and free r. */
+static ht_status read_tmx(const char *path, xmlTextReaderPtr r, ht_tm **out, ht_error *err)
+{
+	if (!r)
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot start the XML reader", path);
-	}
+	tmx_reader rd = {.path = path, .err = err};
 	xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &rd);
 	ht_status st = read_tmx_stream(&rd, r);
 	xmlFreeTextReader(r);
-	fclose(fp);
 	if (st == HT_OK && !rd.tm)
 		rd.tm = ht_tm_new(rd.srclang[0] ? rd.srclang : "und");
 	if (st != HT_OK) {

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
-static ht_status read_all(const char *path, ht_buf *raw, ht_error *err)
+ht_status ht_file_read(const char *path, ht_buf *raw, ht_error *err)
 {
 	int is_stdin = !path || strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -231,7 +231,7 @@ ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error 
 {
 	ht_buf raw = HT_BUF_INIT;
 	const char *name = path && strcmp(path, "-") ? path : "-";
-	ht_status st = read_all(path, &raw, err);
+	ht_status st = ht_file_read(path, &raw, err);
 	if (st == HT_OK && decode_in_place(&raw)) {
 		normalize_nfc(&raw);
 		if (raw.cap > raw.len + (1 << 16)) { /* give back what doubling reserved */

@@ -144,6 +144,19 @@ ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error 
 /* The same on a memory block; `name` is used in messages. */
 ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,
 			 size_t *repairs, ht_error *err);
+/* The same for text in `encoding` (a name ICU knows: GB18030, Big5,
+ * windows-1252, Shift_JIS, UTF-16LE ...): bytes that are not valid in it are
+ * an HT_ERR_DATA error "PATH: byte N: invalid GB18030", or U+FFFD counted in
+ * *repairs when repairs is not NULL.  An unknown encoding is HT_ERR_USAGE.
+ * (common/encoding.c) */
+ht_status ht_text_read_encoded(const char *path, const char *encoding, ht_buf *out, size_t *repairs,
+			       ht_error *err);
+ht_status ht_text_decode_encoded(const char *name, const char *encoding, const char *data, size_t len,
+				 ht_buf *out, size_t *repairs, ht_error *err);
+/* True when ICU has a converter for the encoding name. */
+int ht_text_encoding_known(const char *encoding);
+/* The bytes of `path` ("-" or NULL: stdin) as they are, into the empty buffer raw. */
+ht_status ht_file_read(const char *path, ht_buf *raw, ht_error *err);
 
 /* ---- atomic output ----
  * Output goes to a temporary file in the target's folder, renamed into place by

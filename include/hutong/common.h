@@ -39,6 +39,14 @@ extern const char *const ht_un_languages[];
  * six UN languages that have their own segmentation rules. */
 int ht_lang_is_un(const char *lang);
 
+/* Is `tag` a language tag a user may give?  HT_LANG_OK for a well-formed
+ * BCP 47 tag whose primary language exists (zh, en-GB, zh-Hant, fil, cmn,
+ * and the private-use qaa-qtz), HT_LANG_MALFORMED for a string that is no
+ * tag ("zh_CN!", "e"), HT_LANG_UNKNOWN for a tag of no language ("zz",
+ * "und").  Subtags after the primary one are checked for shape only. */
+enum { HT_LANG_OK = 0, HT_LANG_MALFORMED = 1, HT_LANG_UNKNOWN = 2 };
+int ht_lang_check(const char *tag);
+
 /* ---- the data search path ----
  * hutong finds its data files (CC-CEDICT as cedict_ts.u8, word lists) by name
  * in these folders, in order:
