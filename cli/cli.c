@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "common/util.h"
+
 int ht_cli_exit_code(ht_status st)
 {
 	switch (st) {
@@ -59,4 +61,23 @@ int ht_cli_wants_help(int argc, char **argv)
 			return 1;
 	}
 	return 0;
+}
+
+ht_status ht_cli_read_text(const char *path, const char *encoding, int repair, ht_buf *out,
+			   ht_error *err)
+{
+	ht_text_opts opts = {encoding, repair};
+	ht_text_info info;
+	ht_status st = ht_text_read_opts(path, &opts, out, &info, err);
+	if (st != HT_OK)
+		return st;
+	if (info.detected)
+		ht_cli_warn("%s: not UTF-8: read as %s (detected, confidence %d%%; --encoding sets it)",
+			    path, info.encoding, info.confidence);
+	if (info.repairs) {
+		int utf8 = strcmp(info.encoding, "UTF-8") == 0;
+		fprintf(stderr, "hutong: %s: repaired %zu invalid %s %s%s (now U+FFFD)\n", path, info.repairs,
+			info.encoding, utf8 ? "byte" : "sequence", info.repairs == 1 ? "" : "s");
+	}
+	return HT_OK;
 }

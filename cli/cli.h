@@ -29,6 +29,12 @@ int ht_cli_fail(const ht_error *err);
 int ht_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print a warning "hutong: warning: ..." */
 void ht_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Read an input file as ht_text_read_opts does (encoding NULL or "auto":
+ * a BOM, UTF-8, else a detected legacy encoding), saying on stderr what a
+ * guessed encoding was and how many sequences --repair replaced. */
+struct ht_buf;
+ht_status ht_cli_read_text(const char *path, const char *encoding, int repair, struct ht_buf *out,
+			   ht_error *err);
 /* Exit code for a library status. */
 int ht_cli_exit_code(ht_status st);
 /* The command's entry in the table (for its usage text). */

@@ -44,12 +44,16 @@ const char ht_usage_align[] =
 	"                     where that alignment has the stronger lexical evidence (for\n"
 	"                     example --via en when only zh-en has a dictionary and the\n"
 	"                     European versions share words with English)\n"
+	"  --encoding ENC     the encoding of the files: auto (default: UTF-8, or UTF-16\n"
+	"                     or UTF-32 with a BOM; text that is not UTF-8 is detected,\n"
+	"                     said on stderr), or a name such as GB18030, Big5,\n"
+	"                     windows-1252, windows-1256, KOI8-R\n"
 	"  -o FILE            write there (atomically) instead of standard output\n\n"
 	"Exit status: 0 success, 2 misuse, 3 bad input data (hutong: FILE: byte N: ...),\n"
 	"4 I/O failure.\n";
 
 struct align_args {
-	const char *from, *to, *pivot, *via, *dict, *output;
+	const char *from, *to, *pivot, *via, *dict, *output, *encoding;
 	ht_input_mode input;
 	ht_align_level level;
 	ht_align_format format;
@@ -92,7 +96,7 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 		{"input", required_argument, NULL, 'i'}, {"level", required_argument, NULL, 'l'},
 		{"format", required_argument, NULL, 'F'}, {"dict", required_argument, NULL, 'd'},
 		{"pivot", required_argument, NULL, 'p'}, {"via", required_argument, NULL, 'v'},
-		{"output", required_argument, NULL, 'o'},
+		{"output", required_argument, NULL, 'o'}, {"encoding", required_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0}};
 	memset(a, 0, sizeof *a);
 	a->input = HT_INPUT_AUTO;
@@ -109,6 +113,7 @@ static int parse_args(int argc, char **argv, struct align_args *a)
 		case 'v': a->via = optarg; break;
 		case 'd': a->dict = optarg; break;
 		case 'o': a->output = optarg; break;
+		case 'e': a->encoding = optarg; break;
 		case 'i':
 			if ((v = ht_input_mode_parse(optarg)) < 0)
 				return ht_cli_usage_error("align", "unknown --input '%s'", optarg);
@@ -171,11 +176,12 @@ static void warn_skipped_lines(const char *path, const ht_buf *text, size_t unit
 			    lines - units, units);
 }
 
-static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode, ht_doc **out,
+static ht_status load_doc(const char *path, const char *lang, const struct align_args *a, ht_doc **out,
 			  ht_error *err)
 {
 	ht_buf text = HT_BUF_INIT;
-	ht_status st = ht_text_read(path, &text, NULL, err);
+	ht_input_mode mode = a->input;
+	ht_status st = ht_cli_read_text(path, a->encoding, 0, &text, err);
 	if (st == HT_OK)
 		st = ht_doc_segment(text.s, text.len, path, lang, mode, out, err);
 	if (st == HT_OK) {
@@ -245,9 +251,9 @@ static int align_two(const struct align_args *a, char **files)
 	ht_outfile of = {0};
 	int rc = HT_EXIT_OK, opened = 0;
 	size_t omitted = 0, dropped = 0;
-	ht_status st = load_doc(files[0], a->from, a->input, &docs[0], &err);
+	ht_status st = load_doc(files[0], a->from, a, &docs[0], &err);
 	if (st == HT_OK)
-		st = load_doc(files[1], a->to, a->input, &docs[1], &err);
+		st = load_doc(files[1], a->to, a, &docs[1], &err);
 	if (st == HT_OK)
 		st = ht_dict_open(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &dict, &err);
 	if (st == HT_OK) {
@@ -354,7 +360,7 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 	int rc = HT_EXIT_OK, pivot = -1, via = -1, npairs = 0, opened = 0;
 	ht_status st = HT_OK;
 	for (int i = 0; i < nfiles && st == HT_OK; i++)
-		st = load_doc(files[i], NULL, a->input, &docs[i], &err);
+		st = load_doc(files[i], NULL, a, &docs[i], &err);
 	for (int i = 0; i < nfiles && st == HT_OK; i++) {
 		for (int j = 0; j < i; j++)
 			if (same_primary(ht_doc_lang(docs[i]), ht_doc_lang(docs[j]))) {

@@ -29,8 +29,12 @@ const char ht_usage_segment[] =
 	"                      empty line between paragraphs; none with --input\n"
 	"                      lines, so that its lines come back one for one)\n"
 	"  -o, --output FILE   write there (atomically) instead of stdout\n"
-	"      --repair        replace invalid UTF-8 bytes by U+FFFD (counted on\n"
-	"                      stderr) instead of stopping\n"
+	"  -e, --encoding ENC  the encoding of FILE: auto (default: UTF-8, or UTF-16\n"
+	"                      or UTF-32 with a BOM; text that is not UTF-8 is\n"
+	"                      detected, said on stderr), or a name such as\n"
+	"                      GB18030, Big5, windows-1252, windows-1256, KOI8-R\n"
+	"      --repair        replace bytes that cannot be decoded (invalid UTF-8)\n"
+	"                      by U+FFFD (counted on stderr) instead of stopping\n"
 	"\n"
 	"jsonl: one object per paragraph in document order,\n"
 	"  {\"id\":\"p12\",\"kind\":\"operative\",\"label\":\"1.\",\"text\":\"...\",\n"
@@ -49,8 +53,8 @@ const char ht_usage_segment[] =
 	"UN document); dropped pieces are page headers, footnote separators and\n"
 	"removed end-of-line hyphens.\n"
 	"\n"
-	"Exit status: 0 success, 2 misuse, 3 bad input (invalid UTF-8 without\n"
-	"--repair), 4 I/O failure.\n";
+	"Exit status: 0 success, 2 misuse (an unknown --encoding too), 3 bad input\n"
+	"(invalid UTF-8 without --repair), 4 I/O failure.\n";
 
 enum format { FMT_JSONL, FMT_TEXT, FMT_LINES };
 
@@ -265,14 +269,15 @@ int ht_cmd_segment(int argc, char **argv)
 		{"lang", required_argument, NULL, 'l'},   {"input", required_argument, NULL, 'i'},
 		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
 		{"repair", no_argument, NULL, OPT_REPAIR}, {"help", no_argument, NULL, 'h'},
+		{"encoding", required_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0}};
-	const char *lang = NULL, *output = "-";
+	const char *lang = NULL, *output = "-", *encoding = NULL;
 	int mode = HT_INPUT_AUTO, repair = 0;
 	enum format fmt = FMT_JSONL;
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:i:f:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:i:f:o:e:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			lang = optarg;
@@ -288,6 +293,9 @@ int ht_cmd_segment(int argc, char **argv)
 			break;
 		case 'o':
 			output = optarg;
+			break;
+		case 'e':
+			encoding = optarg;
 			break;
 		case OPT_REPAIR:
 			repair = 1;
@@ -308,15 +316,11 @@ int ht_cmd_segment(int argc, char **argv)
 
 	ht_error err = {0};
 	ht_buf text = HT_BUF_INIT;
-	size_t repairs = 0;
-	ht_status st = ht_text_read(path, &text, repair ? &repairs : NULL, &err);
+	ht_status st = ht_cli_read_text(path, encoding, repair, &text, &err);
 	if (st != HT_OK) {
 		ht_buf_release(&text);
 		return ht_cli_fail(&err);
 	}
-	if (repairs)
-		fprintf(stderr, "hutong: %s: repaired %zu invalid UTF-8 byte%s (now U+FFFD)\n", path, repairs,
-			repairs == 1 ? "" : "s");
 	ht_doc *doc = NULL;
 	st = ht_doc_segment(text.s, text.len, path, lang, (ht_input_mode)mode, &doc, &err);
 	ht_buf_release(&text);
