@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "common/util.h"
+
 int ht_cli_quiet;
 
 int ht_cli_exit_code(ht_status st)
@@ -87,3 +89,4 @@ int ht_cli_wants_help(int argc, char **argv)
 	}
 	return 0;
 }
+

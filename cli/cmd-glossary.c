@@ -278,8 +278,11 @@ static int pool_tm(ht_tm *pool, const ht_tm *in, const char *path, const char *f
 	int fi = ht_tm_lang_index(in, from), ti = ht_tm_lang_index(in, to);
 	if (fi < 0 || ti < 0) {
 		ht_buf langs = HT_BUF_INIT;
-		for (size_t i = 0; i < ht_tm_lang_count(in); i++)
+		size_t nl = ht_tm_lang_count(in), shown = nl > 12 ? 10 : nl; /* one short line */
+		for (size_t i = 0; i < shown; i++)
 			ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_tm_lang(in, i));
+		if (shown < nl)
+			ht_buf_addf(&langs, " and %zu more", nl - shown);
 		fprintf(stderr, "hutong: %s: no '%s' segments (languages: %s)\n", path,
 			fi < 0 ? from : to, langs.len ? langs.s : "none");
 		ht_buf_release(&langs);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/util.h"
 #include "hutong/common.h"
 
 static int cmd_help(int argc, char **argv);
@@ -102,5 +103,7 @@ int main(int argc, char **argv)
 	}
 	if (ht_cli_wants_help(argc - 1, argv + 1))
 		return finish(ht_cli_help(c->name));
+	/* a run stopped by a signal leaves no temporary file of its outputs */
+	ht_outfile_catch_signals();
 	return finish(c->run(argc - 1, argv + 1));
 }

@@ -289,34 +289,36 @@ int ht_cli_check_pair(const char *cmd, const char *from, const char *to)
 
 /* ---- reading ---- */
 
-static void report_repairs(const char *name, const ht_cli_reading *how, size_t repairs)
+/* Say on stderr what the library guessed or repaired while decoding `name`. */
+static void report_reading(const char *name, const ht_text_info *info)
 {
-	if (repairs)
-		ht_cli_warn("%s: repaired %zu invalid %s byte%s (now U+FFFD)", name, repairs,
-			    how->encoding ? how->encoding : "UTF-8", repairs == 1 ? "" : "s");
+	if (info->detected)
+		ht_cli_warn("%s: not UTF-8: read as %s (detected, confidence %d%%; --encoding sets it)",
+			    name, info->encoding, info->confidence);
+	if (info->repairs) {
+		int utf8 = strcmp(info->encoding, "UTF-8") == 0;
+		ht_cli_warn("%s: repaired %zu invalid %s %s%s (now U+FFFD)", name, info->repairs,
+			    info->encoding, utf8 ? "byte" : "sequence", info->repairs == 1 ? "" : "s");
+	}
 }
 
 ht_status ht_cli_read_text(const char *path, const ht_cli_reading *how, ht_buf *text, ht_error *err)
 {
-	static const ht_cli_reading plain = {0};
-	how = how ? how : &plain;
-	size_t repairs = 0, *count = how->repair ? &repairs : NULL;
-	ht_status st = how->encoding ? ht_text_read_encoded(path, how->encoding, text, count, err)
-				     : ht_text_read(path, text, count, err);
+	ht_text_opts opts = {how ? how->encoding : NULL, how ? how->repair : 0};
+	ht_text_info info;
+	ht_status st = ht_text_read_opts(path, &opts, text, &info, err);
 	if (st == HT_OK)
-		report_repairs(path, how, repairs);
+		report_reading(path, &info);
 	return st;
 }
 
 ht_status ht_cli_decode_text(const char *name, const char *data, size_t len, const ht_cli_reading *how,
 			     ht_buf *text, ht_error *err)
 {
-	static const ht_cli_reading plain = {0};
-	how = how ? how : &plain;
-	size_t repairs = 0, *count = how->repair ? &repairs : NULL;
-	ht_status st = how->encoding ? ht_text_decode_encoded(name, how->encoding, data, len, text, count, err)
-				     : ht_text_decode(name, data, len, text, count, err);
+	ht_text_opts opts = {how ? how->encoding : NULL, how ? how->repair : 0};
+	ht_text_info info;
+	ht_status st = ht_text_decode_opts(name, data, len, &opts, text, &info, err);
 	if (st == HT_OK)
-		report_repairs(name, how, repairs);
+		report_reading(name, &info);
 	return st;
 }
