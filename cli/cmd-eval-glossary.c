@@ -1,5 +1,5 @@
 /* hutong eval glossary: how many known term pairs a glossary gets right. */
-#include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -482,48 +482,33 @@ done:
 
 int ht_cmd_eval_glossary(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"json", no_argument, NULL, 'j'},	  {"columns", required_argument, NULL, 'c'},
-		{"corpus", required_argument, NULL, 'C'}, {"corpus-lang", required_argument, NULL, 'L'},
-		{"misses", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
-		{"header", no_argument, NULL, 'H'},	  {"strip-article", no_argument, NULL, 'A'},
-		{NULL, 0, NULL, 0},
-	};
 	options o = {.misses = -1};
 	columns cols = {.name = {NULL, NULL}, .index = {0, 1}};
 	const char *colspec = NULL;
-	int c, rc;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': o.json = 1; break;
-		case 'c': colspec = optarg; break;
-		case 'C': o.corpus_path = optarg; break;
-		case 'H': cols.header = 1; break;
-		case 'A': cols.strip_article = 1; break;
-		case 'L': o.corpus_lang = optarg; break;
-		case 'm': {
-			char *end;
-			o.misses = strtol(optarg, &end, 10);
-			if (*end || o.misses < 0)
-				return ht_cli_usage_error("eval glossary", "--misses wants a count, not '%s'", optarg);
-			break;
-		}
-		case 'h': return ht_cli_help("eval");
-		default:
-			return ht_cli_usage_error("eval glossary", "unknown or incomplete option '%s'",
-						  argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 2)
+	size_t misses = SIZE_MAX;
+	int first, rc;
+	const ht_cli_option opts[] = {
+		{"json", 0, HT_ARG_FLAG, .flag = &o.json},
+		{"columns", 0, HT_ARG_STRING, .str = &colspec},
+		{"corpus", 0, HT_ARG_STRING, .str = &o.corpus_path},
+		{"corpus-lang", 0, HT_ARG_LANG, .str = &o.corpus_lang},
+		{"misses", 0, HT_ARG_COUNT, .count = &misses, .min = 0},
+		{"header", 0, HT_ARG_FLAG, .flag = &cols.header},
+		{"strip-article", 0, HT_ARG_FLAG, .flag = &cols.strip_article},
+	};
+	if ((rc = HT_CLI_PARSE("eval glossary", opts, argc, argv, &first)))
+		return rc < 0 ? HT_EXIT_OK : rc;
+	if (misses != SIZE_MAX)
+		o.misses = (long)misses;
+	if (argc - first != 2)
 		return ht_cli_usage_error("eval glossary", "wants REFERENCE and GLOSSARY");
 	if (o.corpus_lang && !o.corpus_path)
 		return ht_cli_usage_error("eval glossary", "--corpus-lang needs --corpus");
 	if (colspec && !parse_columns(colspec, &cols))
-		return ht_cli_usage_error("eval glossary", "--columns wants S,T (e.g. 1,2 or zh_short,en_short)");
-	o.ref_path = argv[optind];
-	o.gloss_path = argv[optind + 1];
+		return ht_cli_bad_value("eval glossary", "--columns", colspec,
+					"want S,T: two column numbers or header names, e.g. 1,2 or zh_short,en_short");
+	o.ref_path = argv[first];
+	o.gloss_path = argv[first + 1];
 	rc = evaluate(&o, &cols);
 	free(cols.name[0]);
 	free(cols.name[1]);

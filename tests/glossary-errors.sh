@@ -40,9 +40,9 @@ check 3 "notab.tsv:2:" -- "$tmp/good.tsv" "$tmp/notab.tsv" -o "$tmp/kept.tsv"
 [ "$(cat "$tmp/kept.tsv")" = KEEP ] || { echo "FAIL: -o file changed by a failed run"; fail=1; }
 [ "$(ls "$tmp" | wc -l)" -eq 8 ] || { echo "FAIL: stray files: $(ls "$tmp")"; fail=1; }
 
-check 2 "unknown format 'xls'" -- --format xls "$tmp/good.tsv"
-check 2 "--min-freq wants a whole number" -- --min-freq 0 "$tmp/good.tsv"
-check 2 "--limit wants a whole number" -- --limit x "$tmp/good.tsv"
+check 2 "invalid --format 'xls'" -- --format xls "$tmp/good.tsv"
+check 2 "invalid --min-freq '0'" -- --min-freq 0 "$tmp/good.tsv"
+check 2 "invalid --limit 'x'" -- --limit x "$tmp/good.tsv"
 check 2 "no input given" --
 check 2 "--suggest needs --dict" -- --suggest "$tmp/good.tsv"
 check 2 "both 'zh'" -- --from zh --to zh "$tmp/good.tsv"
