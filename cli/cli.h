@@ -112,6 +112,8 @@ extern const ht_cli_choice ht_cli_input_modes[];
 #define HT_OPT_MIN_FREQ(p) {"min-freq", 'm', HT_ARG_COUNT, .count = (p), .min = 1}
 #define HT_OPT_THREADS(p) \
 	{"threads", 'j', HT_ARG_COUNT, .count = (p), .min = 0, .want = "0: one per processor, at most 4"}
+/* known terms and their equivalents (hutong/termbase.h): terms, glossary */
+#define HT_OPT_TERMBASE(p) {"termbase", 0, HT_ARG_STRING, .str = (p)}
 #define HT_OPT_REPAIR(p) {"repair", 0, HT_ARG_FLAG, .flag = (p)}
 #define HT_OPT_ENCODING(p) {"encoding", 0, HT_ARG_ENCODING, .str = (p)}
 

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "common/util.h"
+#include "lexicon/tb-internal.h"
 #include "hutong/tm.h"
 
 /* The usage is in ht_usage_eval (cli/cmd-eval.c), which `hutong eval glossary
@@ -166,61 +167,26 @@ static ht_status read_reference(const char *path, columns *cols, pair_list *out,
 	return st;
 }
 
-/* One CSV record (RFC 4180) starting at *p: fields 0 and 1 into a, b. */
-static int csv_record(const char **p, ht_buf *a, ht_buf *b)
-{
-	ht_buf_reset(a);
-	ht_buf_reset(b);
-	const char *s = *p;
-	if (!*s)
-		return 0;
-	for (int field = 0;; field++) {
-		ht_buf *dst = field == 0 ? a : field == 1 ? b : NULL;
-		if (*s == '"') {
-			for (s++; *s; s++) {
-				if (*s == '"' && s[1] == '"')
-					s++;
-				else if (*s == '"')
-					break;
-				if (dst)
-					ht_buf_addc(dst, *s);
-			}
-			if (*s == '"')
-				s++;
-		}
-		while (*s && *s != ',' && *s != '\n') {
-			if (dst && *s != '\r')
-				ht_buf_addc(dst, *s);
-			s++;
-		}
-		if (*s == ',') {
-			s++;
-			continue;
-		}
-		if (*s == '\n')
-			s++;
-		break;
-	}
-	*p = s;
-	return 1;
-}
-
 static ht_status read_glossary(const char *path, pair_list *out, ht_error *err)
 {
 	ht_buf text = HT_BUF_INIT;
 	ht_status st = ht_text_read(path, &text, NULL, err);
 	size_t len = strlen(path);
 	if (st == HT_OK && len > 4 && strcmp(path + len - 4, ".csv") == 0) {
-		ht_buf a = HT_BUF_INIT, b = HT_BUF_INIT;
-		const char *p = text.s;
-		int header = 1;
-		while (csv_record(&p, &a, &b)) {
-			if (!header && a.len && b.len)
-				pairs_add(out, a.s, a.len, b.s, b.len);
+		ht_buf store = HT_BUF_INIT;
+		size_t *off = NULL, nf = 0, cap = 0, pos = 0, line = 0;
+		int header = 1, rc;
+		while ((rc = ht_csv_record(text.s, text.len, &pos, ',', &store, &off, &nf, &cap, &line)) > 0) {
+			const char *a = nf > 0 ? store.s + off[0] : "", *b = nf > 1 ? store.s + off[1] : "";
+			if (!header && *a && *b)
+				pairs_add(out, a, strlen(a), b, strlen(b));
 			header = 0;
 		}
-		ht_buf_release(&a);
-		ht_buf_release(&b);
+		if (rc < 0)
+			st = ht_error_set(err, HT_ERR_DATA, "%s:%zu: quoted field never closed (a '\"' is missing)",
+					  path, line);
+		ht_buf_release(&store);
+		free(off);
 	} else if (st == HT_OK) {
 		size_t lineno = 0;
 		for (const char *line = text.s; *line;) {

@@ -1,8 +1,11 @@
 /* hutong glossary: a bilingual glossary from aligned text (TMX, TSV unit
  * pairs, or two documents aligned on the way), or dictionary suggestions
  * for one document that has no aligned version. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "common/util.h"
@@ -11,10 +14,12 @@
 #include "hutong/docalign.h"
 #include "hutong/glossary.h"
 #include "hutong/segment.h"
+#include "hutong/termbase.h"
 #include "hutong/tm.h"
 
 const char ht_usage_glossary[] =
 	"usage: hutong glossary [OPTIONS] INPUT...\n"
+	"       hutong glossary --pivot LANG [OPTIONS] INPUT...   (a multilingual termbase)\n"
 	"\n"
 	"Build a bilingual glossary from aligned text.  Each INPUT is a TMX file (from\n"
 	"hutong or any CAT tool), a TSV of source<TAB>target unit pairs (as hutong align\n"
@@ -47,6 +52,20 @@ const char ht_usage_glossary[] =
 	"                       candidates (listed after the attested entries)\n"
 	"  --no-confirm         skip the confirmation pass (target-language terms paired\n"
 	"                       back with source n-grams the source ranking left out)\n"
+	"  --termbase FILE      known terms and their official equivalents (TBX v2/v3,\n"
+	"                       or a TSV/CSV whose header names the language columns; a\n"
+	"                       table without one is read as FROM<TAB>TO): a termbase\n"
+	"                       term found in the source text is listed even when it\n"
+	"                       occurs once, with the termbase's equivalent (the\n"
+	"                       statistical one noted when it differs)\n"
+	"  --pivot LANG         a termbase instead of a glossary: one concept per term of\n"
+	"                       LANG with its equivalent in every language of the inputs\n"
+	"                       (a multilingual TMX, e.g. from align --pivot, or pair\n"
+	"                       TSVs named NAME.LANG-X.tsv); -f tbx3 (the default, also\n"
+	"                       for .tbx), csv (one column per language), tbx2 or jsonl\n"
+	"  --pairs DIR          with --pivot: also write DIR/LANG-X.tsv, the OmegaT\n"
+	"                       glossary of every pair\n"
+	"  --bom                CSV: start with a UTF-8 byte order mark (for Excel)\n"
 	"  -j, --threads N      worker threads (default 0: one per processor, at most 4);\n"
 	"                       the glossary is the same for any N\n"
 	"  -o, --output FILE    write there (atomically) instead of standard output\n"
@@ -64,9 +83,11 @@ const char ht_usage_glossary[] =
 enum input_kind { IN_AUTO = HT_INPUT_AUTO, IN_TMX = 100, IN_TSV, IN_DOC };
 static const ht_cli_choice aligned_inputs[] = {{"tmx", IN_TMX, NULL}, {"tsv", IN_TSV, NULL}, {NULL, 0, NULL}};
 
+/* "tbx2" has a value of its own: a glossary's "tbx" is v2, a termbase's v3 */
+enum { FMT_TBX2 = 100 };
 static const ht_cli_choice formats[] = {
 	{"tsv", HT_GLOSS_TSV, ".tsv .utf8 .txt .tab"}, {"csv", HT_GLOSS_CSV, ".csv"},
-	{"tbx", HT_GLOSS_TBX, ".tbx"},                 {"tbx2", HT_GLOSS_TBX, NULL},
+	{"tbx", HT_GLOSS_TBX, ".tbx"},                 {"tbx2", FMT_TBX2, NULL},
 	{"tbx3", HT_GLOSS_TBX3, NULL},                 {"jsonl", HT_GLOSS_JSONL, ".jsonl"},
 	{NULL, 0, NULL}};
 
@@ -78,8 +99,8 @@ typedef struct glossary_input {
 } glossary_input;
 
 typedef struct glossary_args {
-	const char *from, *to, *dict, *output;
-	int format, input;
+	const char *from, *to, *dict, *output, *termbase, *pivot, *pairs;
+	int format, input, bom;
 	ht_cli_reading reading;
 	ht_gloss_opts opts;
 	glossary_input *inputs;
@@ -214,6 +235,10 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 		HT_OPT_ENCODING(&a->reading.encoding),
 		{"suggest", 0, HT_ARG_FLAG, .flag = &a->opts.suggest},
 		{"no-confirm", 0, HT_ARG_FLAG, .flag = &no_confirm},
+		HT_OPT_TERMBASE(&a->termbase),
+		{"pivot", 0, HT_ARG_LANG, .str = &a->pivot},
+		{"pairs", 0, HT_ARG_STRING, .str = &a->pairs},
+		{"bom", 0, HT_ARG_FLAG, .flag = &a->bom},
 	};
 	int rc = HT_CLI_PARSE("glossary", opts, argc, argv, &first);
 	if (rc)
@@ -232,8 +257,17 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 		return ht_cli_usage_error("glossary", "--suggest needs --dict");
 	if ((rc = ht_cli_check_pair("glossary", a->from, a->to)))
 		return rc;
-	if ((rc = ht_cli_output_format("glossary", a->output, formats, HT_GLOSS_TSV, &a->format)))
+	if (a->pivot && (a->from || a->to))
+		return ht_cli_usage_error("glossary", "--pivot takes every language of the inputs: no "
+						      "--from or --to");
+	if (a->pairs && !a->pivot)
+		return ht_cli_usage_error("glossary", "--pairs needs --pivot");
+	if ((rc = ht_cli_output_format("glossary", a->output, formats,
+				       a->pivot ? HT_GLOSS_TBX3 : HT_GLOSS_TSV, &a->format)))
 		return rc;
+	if (a->pivot && a->format == HT_GLOSS_TSV)
+		return ht_cli_usage_error("glossary", "a termbase is tbx3, csv, tbx2 or jsonl; the "
+						      "per-pair TSV comes with --pairs DIR");
 	a->inputs = ht_xcalloc((size_t)a->ninputs, sizeof *a->inputs);
 	for (int i = 0; i < a->ninputs; i++)
 		a->inputs[i].path = argv[first + i];
@@ -443,7 +477,9 @@ static int write_glossary(const glossary_args *a, const ht_glossary *g)
 	ht_error err = {0};
 	if (ht_outfile_open(&of, a->output, &err) != HT_OK)
 		return ht_cli_fail(&err);
-	if (ht_glossary_write(g, (ht_gloss_format)a->format, of.fp, &err) != HT_OK) {
+	int format = a->format == FMT_TBX2 ? HT_GLOSS_TBX : a->format;
+	if (ht_glossary_write_flags(g, (ht_gloss_format)format, a->bom ? HT_WRITE_BOM : 0, of.fp, &err) !=
+	    HT_OK) {
 		ht_outfile_abort(&of);
 		return ht_cli_fail(&err);
 	}
@@ -452,12 +488,183 @@ static int write_glossary(const glossary_args *a, const ht_glossary *g)
 	return 0;
 }
 
+/* --termbase FILE, read in the glossary's languages (a table without a
+ * header row is FROM<TAB>TO); a termbase without them is bad data. */
+static int read_known_termbase(const glossary_args *a, ht_termbase **out)
+{
+	*out = NULL;
+	if (!a->termbase)
+		return 0;
+	ht_error err = {0};
+	const char *need[2] = {a->pivot ? a->pivot : a->from, a->pivot ? NULL : a->to};
+	if (ht_termbase_read(a->termbase, need[0], need[1], out, &err) != HT_OK)
+		return ht_cli_fail(&err);
+	for (int k = 0; k < 2; k++)
+		if (need[k] && ht_termbase_lang_index(*out, need[k]) < 0) {
+			ht_buf langs = HT_BUF_INIT;
+			for (size_t i = 0; i < ht_termbase_lang_count(*out); i++)
+				ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_termbase_lang(*out, i));
+			fprintf(stderr, "hutong: %s: the termbase has no '%s' terms (its languages: %s)\n",
+				a->termbase, need[k], langs.len ? langs.s : "none");
+			ht_buf_release(&langs);
+			ht_termbase_free(*out);
+			*out = NULL;
+			return HT_EXIT_DATA;
+		}
+	return 0;
+}
+
+/* ---- --pivot: a multilingual termbase ---- */
+
+/* The other language of a pair TSV named NAME.PIVOT-X.tsv, into out. */
+static int tsv_pair_lang(const char *path, const char *pivot, char *out, size_t size)
+{
+	const char *base = ht_path_base(path);
+	size_t n = strlen(base);
+	if (n < 4 || !has_suffix(base, ".tsv"))
+		return 0;
+	const char *end = base + n - 4, *dot = end;
+	while (dot > base && dot[-1] != '.')
+		dot--;
+	const char *dash = memchr(dot, '-', (size_t)(end - dot));
+	size_t pl = strlen(pivot);
+	if (!dash || (size_t)(dash - dot) != pl || strncasecmp(dot, pivot, pl) != 0 || end - dash - 1 < 2)
+		return 0;
+	snprintf(out, size, "%.*s", (int)(end - dash - 1), dash + 1);
+	return 1;
+}
+
+/* Copy every unit of `in` with all its languages into the multilingual pool. */
+static void pool_all(ht_tm *pool, const ht_tm *in, const char *path)
+{
+	size_t nl = ht_tm_lang_count(in);
+	size_t *map = ht_xmalloc((nl ? nl : 1) * sizeof *map);
+	for (size_t l = 0; l < nl; l++)
+		map[l] = ht_tm_add_lang(pool, ht_tm_lang(in, l));
+	for (size_t u = 0; u < ht_tm_unit_count(in); u++) {
+		const char *doc = ht_tm_doc(in, u), *id = ht_tm_unit_id(in, u);
+		char idbuf[32];
+		if (!id) {
+			snprintf(idbuf, sizeof idbuf, "u%zu", u + 1);
+			id = idbuf;
+		}
+		size_t k = ht_tm_add_unit(pool, doc ? doc : ht_path_base(path), id, ht_tm_confidence(in, u));
+		for (size_t l = 0; l < nl; l++) {
+			size_t len;
+			const char *seg = ht_tm_seg(in, u, l, &len);
+			if (seg)
+				ht_tm_set_seg(pool, k, map[l], seg, len);
+		}
+	}
+	free(map);
+}
+
+/* Pair TSVs are read as PIVOT<TAB>X (X from the name); a TMX with all its
+ * languages. */
+static int read_pivot_inputs(glossary_args *a, ht_tm *pool)
+{
+	ht_error err = {0};
+	for (int i = 0; i < a->ninputs; i++) {
+		glossary_input *in = &a->inputs[i];
+		if (classify(in, a->input, &err) != HT_OK)
+			return ht_cli_fail(&err);
+		char other[32];
+		if (in->kind == IN_DOC || (in->kind == IN_TSV && !tsv_pair_lang(in->path, a->pivot, other, sizeof other)))
+			return ht_cli_usage_error("glossary", "%s: with --pivot %s, give TMX files or pair TSVs "
+							      "named NAME.%s-X.tsv", in->path, a->pivot, a->pivot);
+		glossary_args pa = *a;
+		pa.from = a->pivot;
+		pa.to = in->kind == IN_TSV ? other : NULL;
+		ht_tm *tm = NULL;
+		if (read_tm(&pa, in, &tm, &err) != HT_OK)
+			return ht_cli_fail(&err);
+		if (ht_tm_lang_index(tm, a->pivot) < 0) {
+			ht_tm_free(tm);
+			fprintf(stderr, "hutong: %s: no '%s' segments to pivot on\n", in->path, a->pivot);
+			return HT_EXIT_DATA;
+		}
+		pool_all(pool, tm, in->path);
+		ht_tm_free(tm);
+	}
+	return 0;
+}
+
+/* DIR/PIVOT-X.tsv for every other language, each written atomically. */
+static int write_pairs(const glossary_args *a, const ht_termbase *tb)
+{
+	if (mkdir(a->pairs, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "hutong: %s: cannot create the folder: %s\n", a->pairs, strerror(errno));
+		return HT_EXIT_IO;
+	}
+	for (size_t l = 1; l < ht_termbase_lang_count(tb); l++) {
+		ht_glossary *g = ht_termbase_pair(tb, ht_termbase_lang(tb, 0), ht_termbase_lang(tb, l));
+		ht_buf path = HT_BUF_INIT;
+		ht_buf_addf(&path, "%s/%s-%s.tsv", a->pairs, ht_termbase_lang(tb, 0), ht_termbase_lang(tb, l));
+		glossary_args pa = *a;
+		pa.output = path.s;
+		pa.format = HT_GLOSS_TSV;
+		int rc = write_glossary(&pa, g);
+		ht_buf_release(&path);
+		ht_glossary_free(g);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int write_termbase(const glossary_args *a, const ht_termbase *tb)
+{
+	ht_tb_format f = a->format == HT_GLOSS_CSV     ? HT_TB_CSV
+			 : a->format == HT_GLOSS_JSONL ? HT_TB_JSONL
+			 : a->format == FMT_TBX2       ? HT_TB_TBX2
+						       : HT_TB_TBX3;
+	ht_outfile of;
+	ht_error err = {0};
+	if (ht_outfile_open(&of, a->output, &err) != HT_OK)
+		return ht_cli_fail(&err);
+	if (ht_termbase_write(tb, f, a->bom ? HT_WRITE_BOM : 0, of.fp, &err) != HT_OK) {
+		ht_outfile_abort(&of);
+		return ht_cli_fail(&err);
+	}
+	return ht_outfile_commit(&of, &err) == HT_OK ? 0 : ht_cli_fail(&err);
+}
+
+static int run_pivot(glossary_args *a)
+{
+	ht_termbase *known = NULL, *tb = NULL;
+	ht_dict *dict = NULL;
+	ht_error err = {0};
+	int rc = read_known_termbase(a, &known);
+	/* a dictionary serves one pair (CC-CEDICT zh-en): the build uses it there only */
+	if (!rc && a->dict && ht_dict_open(a->dict, a->pivot, "en", &dict, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
+	ht_tm *pool = ht_tm_new(a->pivot);
+	if (!rc)
+		rc = read_pivot_inputs(a, pool);
+	a->opts.dict = dict;
+	a->opts.termbase = known;
+	if (!rc && ht_termbase_build(pool, a->pivot, &a->opts, &tb, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
+	if (!rc && a->pairs)
+		rc = write_pairs(a, tb);
+	if (!rc)
+		rc = write_termbase(a, tb);
+	ht_termbase_free(tb);
+	ht_termbase_free(known);
+	ht_tm_free(pool);
+	ht_dict_free(dict);
+	inputs_free(a);
+	return rc;
+}
+
 int ht_cmd_glossary(int argc, char **argv)
 {
 	glossary_args a;
 	int rc = parse_args(argc, argv, &a);
 	if (rc)
 		return rc < 0 ? HT_EXIT_OK : rc;
+	if (a.pivot)
+		return run_pivot(&a);
 	char langbuf[32];
 	int ndocs = 0;
 	ht_error err = {0};
@@ -487,8 +694,15 @@ int ht_cmd_glossary(int argc, char **argv)
 	}
 	warn_omegat_name(a.output, a.format);
 	ht_dict *dict = NULL;
+	ht_termbase *known = NULL;
+	if ((rc = read_known_termbase(&a, &known))) {
+		inputs_free(&a);
+		return rc;
+	}
+	a.opts.termbase = known;
 	if (a.dict && ht_dict_open(a.dict, a.from ? a.from : "zh", a.to ? a.to : "en", &dict,
 				   &err) != HT_OK) {
+		ht_termbase_free(known);
 		inputs_free(&a);
 		return ht_cli_fail(&err);
 	}
@@ -519,6 +733,7 @@ int ht_cmd_glossary(int argc, char **argv)
 		rc = write_glossary(&a, g);
 	ht_glossary_free(g);
 	ht_dict_free(dict);
+	ht_termbase_free(known);
 	inputs_free(&a);
 	return rc;
 }

@@ -61,4 +61,11 @@ grep -q '"suggestion":false' "$tmp/g.jsonl" || { echo "FAIL: jsonl: $(cat "$tmp/
 if command -v xmllint >/dev/null; then
 	xmllint --noout "$tmp/g.tbx" "$tmp/g.tbx3" || { echo "FAIL: TBX not well-formed"; fail=1; }
 fi
+# a CSV whose quote never closes is an error at the line where it opened,
+# not a file swallowed into one field
+printf 'zh,en\n"和平,peace\n战争,war\n' >"$tmp/open.csv"
+printf '和平\tpeace\n' >"$tmp/ref.tsv"
+"$HUTONG" eval glossary "$tmp/ref.tsv" "$tmp/open.csv" 2>"$tmp/err"
+test $? -eq 3 || { echo "FAIL: unterminated CSV quote: want exit 3"; fail=1; }
+grep -q 'open.csv:2: quoted field never closed' "$tmp/err" || { echo "FAIL: message: $(cat "$tmp/err")"; fail=1; }
 exit $fail

@@ -13,5 +13,6 @@
 #include "hutong/terms.h"
 #include "hutong/glossary.h"
 #include "hutong/bilingual.h"
+#include "hutong/termbase.h"
 
 #endif
