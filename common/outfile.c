@@ -34,6 +34,11 @@ ht_status ht_outfile_open(ht_outfile *of, const char *path, ht_error *err)
 		ht_buf_release(&tmp);
 		return HT_ERR_IO;
 	}
+	/* mkstemp makes the file private (0600); an output gets the mode a
+	 * file the user creates would have */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	of->fp = fdopen(fd, "wb");
 	of->path = ht_xstrdup(path);
 	of->tmp = ht_buf_detach(&tmp, NULL);

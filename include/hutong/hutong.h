@@ -13,5 +13,8 @@
 #include "hutong/terms.h"
 #include "hutong/glossary.h"
 #include "hutong/bilingual.h"
+#include "hutong/store.h"
+#include "hutong/build.h"
+#include "hutong/lookup.h"
 
 #endif
