@@ -269,9 +269,11 @@ static ht_status fill_lexicon(sqlite3 *db, ht_error *err)
 	sqlite3_stmt *ins = ht_db_prepare(
 		db, "INSERT OR IGNORE INTO lexicon(lang, term, folded, chars, weight) VALUES (?1,?2,?3,?4,?5)", err);
 	sqlite3_stmt *sel = ht_db_prepare(db,
-					  "SELECT src_lang, source, freq FROM glossary UNION ALL"
-					  " SELECT tgt_lang, target, freq FROM glossary UNION ALL"
-					  " SELECT lang, term, freq FROM terms ORDER BY 3 DESC, 1, 2",
+					  /* one form per folded term: the glossary's before
+					   * the term lists', the most frequent first */
+					  "SELECT src_lang, source, freq, 0 FROM glossary UNION ALL"
+					  " SELECT tgt_lang, target, freq, 0 FROM glossary UNION ALL"
+					  " SELECT lang, term, freq, 1 FROM terms ORDER BY 4, 3 DESC, 1, 2",
 					  err);
 	ht_status s = ins && sel ? HT_OK : HT_ERR_IO;
 	ht_buf f = HT_BUF_INIT;

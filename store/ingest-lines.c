@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hutong/sentence.h"
+
 /* ---- lines of a text ---- */
 
 typedef struct lines {
@@ -247,6 +249,13 @@ void ht_part_ingest_table(ht_part *part, const ht_group *g, const ht_ingest_ctx 
 		trim(&h, &hl);
 		col_version[k] = -1;
 		const char *lang = ht_lang_of_name_part(h, hl, tag, sizeof tag);
+		/* the first column is a key ("id", "key") unless it names a language
+		 * hutong knows: "id" is also Indonesian's tag */
+		if (lang && k == 0 && ncols > 1) {
+			char known[16];
+			snprintf(known, sizeof known, "%.*s", (int)hl, h);
+			lang = ht_lang_from_filename(known) ? lang : NULL;
+		}
 		if (lang) {
 			col_version[k] = (long)part->nversions;
 			ht_part_add_version(part, lang, path, "tsv", text.len);

@@ -65,7 +65,7 @@ static const char schema_sql[] =
 	"CREATE INDEX glossary_target ON glossary(target_key);\n"
 	"CREATE TABLE lexicon(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, term TEXT NOT NULL,\n"
 	"  folded TEXT NOT NULL, chars INTEGER NOT NULL, weight INTEGER NOT NULL,\n"
-	"  UNIQUE(lang, term));\n"
+	"  UNIQUE(lang, folded));\n"
 	"CREATE VIRTUAL TABLE lexicon_index USING fts5(folded, content='lexicon',\n"
 	"  content_rowid='id', tokenize='trigram');\n"
 	"CREATE VIRTUAL TABLE text_trigram USING fts5(text, content='texts', content_rowid='id',\n"
