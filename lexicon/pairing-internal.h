@@ -47,4 +47,9 @@ int ht_ngrammer_is_stopword(const ht_ngrammer *ng, const char *w, size_t len);
 struct ht_dict;
 int ht_pair_dict_render(const struct ht_dict *dict, const char *term, size_t len, ht_buf *out);
 
+/* lexicon/citation.c: how much `form` looks like the citation form of a
+ * term in `lang` (higher is better; 0 for languages without rules).
+ * Thread-safe. */
+int ht_citation_score(const char *lang, const char *form);
+
 #endif

@@ -65,6 +65,7 @@ enum tok_kind { TK_WORD, TK_NUMBER, TK_HYPHEN, TK_BREAK };
 struct tok_info {
 	enum tok_kind kind;
 	int stop;
+	int neg;       /* a negation (не, not, non, no, غير): it opens the n-gram it negates */
 	int glued_prev, glued_next; /* joined by a hyphen to the word before / after */
 	size_t skip;               /* bytes of an elided article ("l'", "d'") at its start */
 	size_t kfirst, kfirst_len; /* key as first word (case folded), offsets into keys */
@@ -336,6 +337,17 @@ static size_t elision_length(const char *lang, const char *w, size_t len)
 	return 0;
 }
 
+/* Negations: an n-gram never starts right after one, so that the
+ * equivalent of 内陆发展中国家 keeps the не of "не имеющих выхода к морю". */
+static int is_negation(const char *w, size_t len)
+{
+	static const char *const neg[] = {"не", "ни", "not", "non", "no", "غير", "لا", "без", NULL};
+	for (const char *const *n = neg; *n; n++)
+		if (strlen(*n) == len && memcmp(*n, w, len) == 0)
+			return 1;
+	return 0;
+}
+
 static void classify_tokens(ht_ngrammer *ng, const char *s, size_t len)
 {
 	ht_tokenize(s, len, &ng->toks, &ng->ntoks, &ng->cap);
@@ -373,6 +385,7 @@ static void classify_tokens(ht_ngrammer *ng, const char *s, size_t len)
 			   (tk->type == HT_TOK_HAN ? is_zh_function_char(cp)
 						   : ht_ngrammer_is_stopword(ng, ng->keys.s + in->kfirst,
 									     ng->keys.len - in->kfirst));
+		in->neg = in->kind == TK_WORD && is_negation(ng->keys.s + in->kfirst, ng->keys.len - in->kfirst);
 		normalise_key(ng->lang, &ng->keys, in->kfirst);
 		in->kfirst_len = ng->keys.len - in->kfirst;
 		if (in->kind == TK_WORD && is_upper_initial(w, wl)) {
@@ -425,7 +438,11 @@ void ht_ngrammer_scan(ht_ngrammer *ng, const char *s, size_t len, ht_ngram_fn fn
 	mark_compounds(ng);
 	const struct tok_info *info = ng->info;
 	for (size_t i = 0; i < ng->ntoks; i++) {
-		if (info[i].kind != TK_WORD || info[i].stop || info[i].glued_prev)
+		/* a number opens a name it belongs to ("2030 Agenda", "1540 Committee") */
+		int number_opens = info[i].kind == TK_NUMBER && i + 1 < ng->ntoks && info[i + 1].kind == TK_WORD &&
+				   !info[i + 1].stop && is_upper_initial(s + ng->toks[i + 1].start, ng->toks[i + 1].len);
+		if ((info[i].kind != TK_WORD && !number_opens) || (info[i].stop && !info[i].neg) ||
+		    info[i].glued_prev || (i > 0 && info[i - 1].neg))
 			continue;
 		ht_ngram g;
 		g.start = ng->toks[i].start + info[i].skip;

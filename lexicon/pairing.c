@@ -17,11 +17,19 @@
 #include "common/parallel.h"
 #include "common/util.h"
 #include "hutong/terms.h"
+#include "hutong/termbase.h"
 #include "lexicon/pairing-internal.h"
 
 /* A longer n-gram that contains the best one wins when it keeps this share of
  * the best one's co-occurrences (the prototype's tie-break). */
 #define EXTEND_SHARE 0.8
+/* ... or when its Dice is at least this share of the best one's and its
+ * length fits as well. */
+#define ENCLOSING_DICE 0.85
+/* A Title Case variant of the chosen target (UN style for names:
+ * Sustainable Development Goals) wins when it has this share of its
+ * co-occurrences. */
+#define TITLE_SHARE 0.25
 /* Candidates within this share of the best Dice are near ties, settled by
  * dictionary support and by length fit. */
 #define NEAR_SHARE 0.9
@@ -135,6 +143,15 @@ static size_t table_intern(target_table *tt, const char *key, size_t len, uint64
 static int table_find(const target_table *tt, const char *key, size_t len)
 {
 	return tt->nslots && table_probe(tt, key, len, ht_hash_bytes(key, len))->id1;
+}
+
+/* The id of key[0..len), or SIZE_MAX. */
+static size_t table_id(const target_table *tt, const char *key, size_t len)
+{
+	if (!tt->nslots)
+		return SIZE_MAX;
+	uint32_t id1 = table_probe(tt, key, len, ht_hash_bytes(key, len))->id1;
+	return id1 ? id1 - 1 : SIZE_MAX;
 }
 
 static void table_release(target_table *tt)
@@ -274,7 +291,7 @@ static void target_length_bounds(const char *from, const char *to, const char *t
 	free(toks);
 	if (is_zh(from) || han > words) {
 		*maxw = (han + 1) / 2 + 1 + words;
-		*expect = han / 2.0 + words;
+		*expect = (double)((han + 1) / 2) + words;
 	} else if (is_zh(to)) {
 		*maxw = 3 * words + 2;
 		*expect = 2.0 * words;
@@ -553,6 +570,105 @@ static int right_fragment(const corpus *c, size_t id, const size_t *units, size_
 	return 0;
 }
 
+/* Does key `outer` start with key `inner` as whole words?  An enclosing
+ * span that only adds words on the right completes its head ("Panel" +
+ * "of Experts", "nuclear" + "weapons"); one that adds words on the left
+ * narrows it to another concept ("Security" + "Council"). */
+static int key_opens(const char *inner, const char *outer)
+{
+	size_t n = strlen(inner);
+	return strncmp(inner, outer, n) == 0 && outer[n] == ' ';
+}
+
+/* Does every word of key k (two or more words; "of", "and" excepted) start
+ * with a capital, the first apart (keys fold it)? */
+static int title_case_key(const char *k)
+{
+	const char *sp = strchr(k, ' ');
+	if (!sp)
+		return 0;
+	int words = 0;
+	for (const char *p = sp + 1; *p;) {
+		size_t n = strcspn(p, " ");
+		size_t i = 0;
+		int32_t cp = ht_utf8_next(p, n, &i);
+		int small = n <= 3 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL; /* of, and, the */
+		if (!small && utf8proc_category(cp) != UTF8PROC_CATEGORY_LU && cp != '-')
+			return 0;
+		words += !small;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return words > 0;
+}
+
+/* Case variants are separate keys (later capitals are kept): when the
+ * chosen key is not Title Case and a Title Case variant shares enough of its
+ * units, the name is written as UN style writes names. */
+/* Is target id mostly a name of its own where it occurs: after a lower-case
+ * word or at the start, not inside a longer name ("Framework Convention on
+ * Climate Change", "Treaty on the Non-Proliferation of Nuclear Weapons")? */
+static int stands_alone(const corpus *c, size_t id, const size_t *units, size_t nu)
+{
+	size_t seen = 0, alone = 0;
+	for (size_t k = 0; k < nu && seen < 32; k++) {
+		const struct occurrence *o = unit_target(c, units[k], id);
+		if (!o)
+			continue;
+		seen++;
+		size_t len;
+		const char *seg = ht_tm_seg(c->tm, c->tm_unit[units[k]], c->to, &len);
+		size_t i = o->start;
+		while (i > 0 && seg[i - 1] == ' ')
+			i--;
+		size_t j = i;
+		while (j > 0 && seg[j - 1] != ' ')
+			j--;
+		size_t w = j;
+		int32_t cp = i > j ? ht_utf8_next(seg, i, &w) : 0;
+		int upper = utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+		/* "of", "on", "the" after a capitalised word belong to a longer name */
+		int linker = i - j <= 3 && i > j && !upper && j > 0;
+		if (linker) {
+			size_t b = j;
+			while (b > 0 && seg[b - 1] == ' ')
+				b--;
+			size_t a = b;
+			while (a > 0 && seg[a - 1] != ' ')
+				a--;
+			size_t q = a;
+			int32_t p = b > a ? ht_utf8_next(seg, b, &q) : 0;
+			linker = utf8proc_category(p) == UTF8PROC_CATEGORY_LU;
+		}
+		alone += !upper && !linker;
+	}
+	return seen && 2 * alone >= seen;
+}
+
+static void prefer_title_case(const corpus *c, chooser *ch, const ht_gloss_opts *opts,
+			      const size_t *units, size_t nu, choice *out)
+{
+	const target_table *tt = &c->tt;
+	const char *key = target_key(tt, out->id);
+	if (title_case_key(key) || !strchr(key, ' '))
+		return;
+	ht_buf_reset(&ch->b);
+	ht_key_fold(key, strlen(key), &ch->b);
+	for (size_t k = 0; k < ch->ntouched; k++) {
+		uint32_t id = ch->touched[k];
+		if (id == out->id || tt->nwords[id] != tt->nwords[out->id] || ch->cnt[id] < opts->min_freq ||
+		    ch->cnt[id] < TITLE_SHARE * out->co || !title_case_key(target_key(tt, id)))
+			continue;
+		ht_buf_reset(&ch->a);
+		ht_key_fold(target_key(tt, id), strlen(target_key(tt, id)), &ch->a);
+		if (strcmp(ch->a.s, ch->b.s) == 0 && stands_alone(c, id, units, nu)) {
+			*out = (choice){id, ch->cnt[id], dice_of(ch->cnt[id], nu, tt->df[id])};
+			return;
+		}
+	}
+}
+
 static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts, const char *term,
 			 const size_t *units, size_t nu, choice *out)
 {
@@ -640,8 +756,19 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 			key_contains_prepare(ch, target_key(tt, out->id));
 		for (size_t k = 0; found && k < ch->ntouched; k++) {
 			uint32_t id = ch->touched[k];
-			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw ||
-			    ch->cnt[id] < EXTEND_SHARE * out->co)
+			if (tt->nwords[id] <= tt->nwords[out->id] || tt->nwords[id] > maxw)
+				continue;
+			/* the enclosing span keeps most co-occurrences, or associates
+			 * nearly as well, fits the length as well and the dictionary
+			 * supports more of it (专家小组: "Panel of Experts", not "Panel";
+			 * never 理事会 = "Security Council") */
+			if (ch->cnt[id] < EXTEND_SHARE * out->co &&
+			    (!opts->dict || ch->cnt[id] < opts->min_freq ||
+			     dict_coverage(&ch->support, target_key(tt, id)) <=
+				     dict_coverage(&ch->support, target_key(tt, out->id)) ||
+			     dice_of(ch->cnt[id], nu, tt->df[id]) < ENCLOSING_DICE * out->dice ||
+			     length_fit(tt->nwords[id], expect) < length_fit(tt->nwords[out->id], expect) ||
+			     !key_opens(target_key(tt, out->id), target_key(tt, id))))
 				continue;
 			if (tt->nwords[id] < tt->nwords[ext.id] ||
 			    (tt->nwords[id] == tt->nwords[ext.id] && ch->cnt[id] <= ext.co))
@@ -671,6 +798,8 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				break;
 			*out = rx;
 		}
+		if (found)
+			prefer_title_case(c, ch, opts, units, nu, out);
 	}
 	for (size_t k = 0; k < ch->ntouched; k++)
 		ch->cnt[ch->touched[k]] = 0;
@@ -684,6 +813,7 @@ typedef struct surface_count {
 	char *text;
 	size_t mid, initial; /* occurrences inside and at the start of a sentence */
 	int clitic;          /* Arabic: opens with a conjunction or preposition (والدول) */
+	int citation;        /* ht_citation_score: nominative forms first (Russian) */
 } surface_count;
 
 /* An Arabic form whose first word carries wa-, or bi-/li-/ka-/fa- before the
@@ -716,7 +846,7 @@ static void count_surface(surface_count **forms, size_t *n, size_t *cap, const c
 	if (k == *n) {
 		HT_GROW(*forms, *n + 1, *cap);
 		(*forms)[(*n)++] = (surface_count){ht_xstrdup(tmp->s), 0, 0,
-						   arabic && arabic_clitic_form(tmp->s)};
+						   arabic && arabic_clitic_form(tmp->s), 0};
 	}
 	if (initial)
 		(*forms)[k].initial++;
@@ -743,10 +873,15 @@ static char *best_surface(const corpus *c, size_t id, const size_t *units, size_
 		seen++;
 	}
 	size_t best = 0;
+	for (size_t k = 0; k < n; k++)
+		forms[k].citation = ht_citation_score(c->to_lang, forms[k].text);
 	for (size_t k = 1; k < n; k++) {
 		const surface_count *f = &forms[k], *b = &forms[best];
 		if (f->clitic != b->clitic) {
 			if (f->clitic < b->clitic)
+				best = k;
+		} else if (f->citation != b->citation) {
+			if (f->citation > b->citation)
 				best = k;
 		} else if (f->mid > b->mid || (f->mid == b->mid && f->initial > b->initial))
 			best = k;
@@ -927,6 +1062,8 @@ static int is_fragment(const corpus *c, size_t id, const size_t *units, size_t n
 
 /* One worker's scratch. */
 typedef struct pair_scratch {
+	ht_ngrammer *ng; /* keys of termbase equivalents */
+	ht_buf tkey;
 	chooser ch;      /* over the corpus being paired */
 	chooser back;    /* over the forward corpus, for the mutual check */
 	ht_buf key;      /* sink lookups */
@@ -942,6 +1079,9 @@ typedef struct pair_result {
 	char *surface;   /* spelling of best.id in its units (malloc'd) */
 	int rejected;    /* confirmation pass: fails a check that does not depend on
 			    the pairs committed after the block started */
+	const char *known; /* a termbase term: its equivalent (owned by the termbase) */
+	uint32_t known_co; /* units where that equivalent occurs with the term */
+	double known_dice;
 } pair_result;
 
 typedef struct pair_run {
@@ -951,6 +1091,7 @@ typedef struct pair_run {
 	const corpus *fwd;        /* confirmation pass: the forward corpus, else NULL */
 	const ht_gloss_opts *fwd_opts; /* ... and the forward pass's options */
 	const postings *post;     /* confirmation pass: units of c's target ids */
+	int tb_to;                /* the target language in opts->termbase, or -1 */
 	size_t first;             /* the block's first candidate */
 	pair_result *res;         /* per candidate of the block */
 	pair_scratch *scratch;    /* per worker */
@@ -1007,6 +1148,41 @@ static int confirm_rejects(const pair_run *run, pair_scratch *w, const choice *b
 	return !is_mutual(run, w, best->id, other, term);
 }
 
+/* The termbase equivalent of candidate i, or NULL. */
+static const char *known_target(const pair_run *run, size_t i)
+{
+	size_t k = ht_termset_known(run->c->ts, i);
+	if (k == SIZE_MAX || run->tb_to < 0)
+		return NULL;
+	const ht_tb_term *t = ht_termbase_term(run->opts->termbase, k, (size_t)run->tb_to);
+	return t ? t->term : NULL;
+}
+
+static void longest_key(const ht_ngram *g, void *ctx)
+{
+	ht_buf *b = ctx;
+	if (g->start == 0 && g->keylen >= b->len) {
+		ht_buf_reset(b);
+		ht_buf_add(b, g->key, g->keylen);
+	}
+}
+
+/* A termbase equivalent in the text: how many of the units co-occur with
+ * it (its n-gram key, so inflected forms count), and one of them. */
+static void attest_known(const corpus *c, pair_scratch *w, pair_result *r, const char *target,
+			 const size_t *units, size_t nu)
+{
+	ht_buf_reset(&w->tkey);
+	ht_ngrammer_scan(w->ng, target, strlen(target), longest_key, &w->tkey);
+	size_t id = w->tkey.len ? table_id(&c->tt, w->tkey.s, w->tkey.len) : SIZE_MAX;
+	r->known_co = 0;
+	r->example = units[0];
+	for (size_t k = 0; id != SIZE_MAX && k < nu; k++)
+		if (unit_target(c, units[k], id) && !r->known_co++)
+			r->example = units[k];
+	r->known_dice = r->known_co ? dice_of(r->known_co, nu, c->tt.df[id]) : 0;
+}
+
 static void pair_candidate(void *ctx, size_t item, size_t worker)
 {
 	const pair_run *run = ctx;
@@ -1020,6 +1196,16 @@ static void pair_candidate(void *ctx, size_t item, size_t worker)
 	*r = (pair_result){.outcome = PAIR_SKIPPED};
 	if (confirming && sink_knows(run->sink, 't', term, 0, &w->key))
 		return;
+	const char *known = confirming ? NULL : known_target(run, i);
+	if (known) {
+		/* the termbase's equivalent wins; the statistical one is kept to show */
+		r->outcome = PAIR_FOUND;
+		r->known = known;
+		if (nu >= run->opts->min_freq && choose_target(c, &w->ch, run->opts, term, units, nu, &r->best))
+			r->surface = best_surface(c, r->best.id, units, nu);
+		attest_known(c, w, r, known, units, nu);
+		return;
+	}
 	if (nu < run->opts->min_freq ||
 	    !choose_target(c, &w->ch, run->opts, term, units, nu, &r->best) ||
 	    (confirming && (r->best.dice < CONFIRM_MIN_DICE || r->best.co < CONFIRM_MIN_FREQ))) {
@@ -1039,6 +1225,38 @@ static void pair_candidate(void *ctx, size_t item, size_t worker)
 			      confirm_rejects(run, w, &r->best, term, r->surface, units, nu);
 }
 
+/* A termbase entry: its equivalent, attested or not, and the statistical
+ * one when it differs. */
+static void commit_known(pair_run *run, size_t i, const pair_result *r, pair_scratch *w)
+{
+	const corpus *c = run->c;
+	int differs = 0;
+	if (r->surface) {
+		ht_buf *a = &w->ch.a, *b = &w->ch.b;
+		ht_buf_reset(a);
+		ht_key_fold(r->surface, strlen(r->surface), a);
+		ht_buf_reset(b);
+		ht_key_fold(r->known, strlen(r->known), b);
+		differs = strcmp(a->s, b->s) != 0;
+	}
+	size_t tu = c->tm_unit[r->example];
+	ht_gloss_entry e = {
+		.source = ht_termset_term(c->ts, i),
+		.target = r->known,
+		.freq = r->known_co,
+		.score = r->known_dice,
+		.confidence = r->known_co ? fmax(pair_confidence(r->known_dice, r->known_co), 0.9) : 0.9,
+		.example_doc = ht_tm_doc(c->tm, tu),
+		.example_unit = ht_tm_unit_id(c->tm, tu),
+		.in_termbase = 1,
+		.alt = differs ? r->surface : NULL,
+	};
+	ht_glossary_add(run->sink->g, &e);
+	sink_knows(run->sink, 's', e.source, 1, &w->key);
+	sink_knows(run->sink, 't', e.target, 1, &w->key);
+	run->sink->entries++;
+}
+
 /* Commit candidate i's result: add its entry unless the glossary already
  * holds its terms.  surfaces[id] is the spelling of target id, fixed by the
  * first candidate that chose it. */
@@ -1050,6 +1268,10 @@ static void commit_pair(pair_run *run, size_t i, pair_result *r, char **surfaces
 	int confirming = run->fwd != NULL;
 	if (confirming && sink_knows(run->sink, 't', term, 0, &w->key))
 		return;
+	if (r->known) {
+		commit_known(run, i, r, w);
+		return;
+	}
 	if (!surfaces[r->best.id]) {
 		surfaces[r->best.id] = r->surface;
 		r->surface = NULL;
@@ -1096,7 +1318,10 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	pair_run run = {.c = c, .opts = opts, .sink = sink, .fwd = fwd, .fwd_opts = fwd_opts,
 			.post = post};
 	run.scratch = ht_xcalloc(threads, sizeof *run.scratch);
+	run.tb_to = opts->termbase && !fwd ? ht_termbase_lang_index(opts->termbase, c->to_lang) : -1;
 	for (size_t k = 0; k < threads; k++) {
+		run.scratch[k].ng = run.tb_to >= 0 ? ht_ngrammer_new(c->to_lang, 32) : NULL;
+		ht_buf_init(&run.scratch[k].tkey);
 		chooser_init(&run.scratch[k].ch, c->tt.n);
 		chooser_init(&run.scratch[k].back, fwd ? fwd->tt.n : 0);
 		ht_buf_init(&run.scratch[k].key);
@@ -1129,6 +1354,8 @@ static void pair_all(const corpus *c, const ht_gloss_opts *opts, glossary_sink *
 	free(unpaired);
 	free(run.res);
 	for (size_t k = 0; k < threads; k++) {
+		ht_ngrammer_free(run.scratch[k].ng);
+		ht_buf_release(&run.scratch[k].tkey);
 		chooser_release(&run.scratch[k].ch);
 		chooser_release(&run.scratch[k].back);
 		ht_buf_release(&run.scratch[k].key);
@@ -1200,6 +1427,35 @@ static void corpus_init(corpus *c, const ht_tm *tm, size_t from, size_t to, cons
 	c->ts = ht_termset_new(from_lang);
 }
 
+/* The termbase must have terms in both languages of the glossary. */
+static ht_status check_termbase(const ht_termbase *tb, const char *from, const char *to, ht_error *err)
+{
+	if (!tb || (ht_termbase_lang_index(tb, from) >= 0 && ht_termbase_lang_index(tb, to) >= 0))
+		return HT_OK;
+	ht_buf langs = HT_BUF_INIT;
+	for (size_t i = 0; i < ht_termbase_lang_count(tb); i++)
+		ht_buf_addf(&langs, "%s%s", i ? ", " : "", ht_termbase_lang(tb, i));
+	ht_status st = ht_error_set(err, HT_ERR_DATA,
+				    "the termbase has no '%s' terms (its languages: %s); the glossary is %s-%s",
+				    ht_termbase_lang_index(tb, from) < 0 ? from : to,
+				    langs.len ? langs.s : "none", from, to);
+	ht_buf_release(&langs);
+	return st;
+}
+
+/* The termbase's source terms that have an equivalent are known terms. */
+static void add_known_terms(ht_termset *ts, const ht_termbase *tb, const char *from, const char *to)
+{
+	if (!tb)
+		return;
+	size_t f = (size_t)ht_termbase_lang_index(tb, from), t = (size_t)ht_termbase_lang_index(tb, to);
+	for (size_t k = 0; k < ht_termbase_count(tb); k++) {
+		const ht_tb_term *a = ht_termbase_term(tb, k, f), *b = ht_termbase_term(tb, k, t);
+		if (a && b)
+			ht_termset_add_known(ts, a->term, k);
+	}
+}
+
 ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 			    const ht_gloss_opts *given, ht_glossary **out, ht_error *err)
 {
@@ -1224,11 +1480,14 @@ ht_status ht_glossary_build(const ht_tm *tm, const char *from, const char *to,
 				    fi < 0 ? from : to);
 	if (fi == ti)
 		return ht_error_set(err, HT_ERR_USAGE, "source and target language are both '%s'", from);
+	if ((st = check_termbase(opts->termbase, from, to, err)))
+		return st;
 	/* the confirmation pass pairs target terms with source n-grams, of up to
 	 * 8 characters when the source is Chinese */
 	size_t back_words = is_zh(from) ? 8 : opts->max_target_words;
 	corpus c, r;
 	corpus_init(&c, tm, (size_t)fi, (size_t)ti, from, to, opts->max_target_words);
+	add_known_terms(c.ts, opts->termbase, from, to);
 	if (corpus_select_units(&c) == 0) {
 		corpus_release(&c);
 		return ht_error_set(err, HT_ERR_DATA, "no aligned unit has both a '%s' and a '%s' segment",

@@ -28,76 +28,6 @@
 #include <unicode/ustring.h>
 #include <utf8proc.h>
 
-#define NONE UINT32_MAX
-#define MAX_HAN 12  /* longest Chinese candidate, in characters */
-#define MAX_WORDS 6 /* longest candidate of the other languages, in words */
-
-enum { POS_SPACE = 1, POS_INITIAL = 2, POS_WORD_START = 4 };
-enum { KEY_FUNC = 1, KEY_VERB = 2, KEY_CONJ = 4, KEY_NOT_ALONE = 8, KEY_ARTICLE = 16 };
-
-struct tunit {
-	uint32_t first_pos;
-	const char *doc, *unit;
-};
-
-struct tcand {
-	uint32_t prefix, suffix; /* candidates of the (n-1)-prefix and suffix; NONE at n = 1 */
-	uint32_t first_pos, freq;
-	uint32_t bounded; /* occurrences that start and end on ICU word boundaries */
-	uint32_t max_left, max_right;   /* the largest single-token extension on each side */
-	uint32_t func_left, func_right; /* the same among extensions by a function word */
-	float flog_left, flog_right; /* sum of f log f over the counted extensions */
-	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
-	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
-	uint8_t n, valid;
-	uint8_t governed; /* opened by an action verb: ranks lower, contains nothing */
-	double score;
-};
-
-struct ranked {
-	uint32_t cand;
-	const char *term, *key;
-	size_t *units;
-	size_t n_units;
-};
-
-struct ht_termset {
-	char *lang;
-	ht_tlang tl;
-	const ht_dict *dict;
-	ht_strmap surfs; /* token surfaces; id 0 is the separator */
-	ht_strmap names; /* document and unit names */
-	uint32_t *pos_surf;
-	uint8_t *pos_flags;
-	size_t npos, cap_pos;
-	struct tunit *units;
-	size_t n_units, cap_units;
-	ht_token *toks;
-	size_t cap_toks;
-	UBreakIterator *brk; /* Chinese word boundaries */
-	int brk_failed;
-	UChar *u16;
-	uint8_t *at_break, *tok_break;
-	size_t cap_u16, cap_break, cap_tok_break;
-
-	/* after ht_termset_rank */
-	ht_strmap keys; /* id 0 is the separator */
-	uint8_t *key_flags;
-	uint32_t *tk; /* key per position */
-	struct tcand *c;
-	size_t nc, cap_c;
-	uint32_t *unigram; /* candidate of each key (NONE when infrequent) */
-	/* The candidates one token longer than candidate a, kids[kids_start[a] ..
-	 * kids_start[a + 1]), sorted by suffix: (prefix, suffix) -> candidate. */
-	uint32_t *kids, *kids_start;
-	struct ranked *rk;
-	size_t n_ranked;
-	size_t *unit_store;
-	ht_strmap rank_keys; /* key strings of the ranked candidates */
-	uint32_t *key_rank;  /* and the rank of each */
-	ht_arena out;        /* terms shown */
-};
-
 /* ---- adding text ---- */
 
 ht_termset *ht_termset_new(const char *lang)
@@ -105,6 +35,7 @@ ht_termset *ht_termset_new(const char *lang)
 	ht_termset *ts = ht_xcalloc(1, sizeof *ts);
 	ts->lang = ht_xstrdup(lang ? lang : "und");
 	ts->tl = ht_tlang_of(lang);
+	ts->general = ht_genfreq_get(ts->tl);
 	ht_strmap_init(&ts->surfs);
 	ht_strmap_init(&ts->names);
 	ht_strmap_intern(&ts->surfs, "", 0, NULL);
@@ -113,6 +44,23 @@ ht_termset *ht_termset_new(const char *lang)
 }
 
 void ht_termset_set_dict(ht_termset *ts, const ht_dict *dict) { ts->dict = dict; }
+
+static void rank_release(ht_termset *ts);
+
+void ht_termset_add_known(ht_termset *ts, const char *term, size_t id)
+{
+	if (!term || !*term)
+		return;
+	if (ts->keys.n)
+		rank_release(ts);
+	HT_GROW(ts->known, ts->n_known + 1, ts->cap_known);
+	ts->known[ts->n_known++] = (struct known_term){ht_xstrdup(term), id};
+}
+
+size_t ht_termset_known(const ht_termset *ts, size_t i)
+{
+	return ts->rank_known && i < ts->n_ranked ? ts->rank_known[i] : SIZE_MAX;
+}
 
 static void rank_release(ht_termset *ts)
 {
@@ -128,6 +76,11 @@ static void rank_release(ht_termset *ts)
 	free(ts->unit_store);
 	ht_strmap_release(&ts->rank_keys);
 	free(ts->key_rank);
+	free(ts->rank_known);
+	ts->rank_known = NULL;
+	free(ts->known_pos);
+	ts->known_pos = NULL;
+	ts->n_known_pos = ts->cap_known_pos = 0;
 	ts->key_rank = NULL;
 	ht_arena_release(&ts->out);
 	ts->key_flags = NULL;
@@ -145,6 +98,9 @@ void ht_termset_free(ht_termset *ts)
 	if (!ts)
 		return;
 	rank_release(ts);
+	for (size_t k = 0; k < ts->n_known; k++)
+		free(ts->known[k].text);
+	free(ts->known);
 	ht_strmap_release(&ts->surfs);
 	ht_strmap_release(&ts->names);
 	free(ts->pos_surf);
@@ -238,6 +194,24 @@ static void add_word(ht_termset *ts, const char *s, size_t len, uint8_t flags)
 		push_token(ts, s, len, flags);
 }
 
+/* A year that names what follows (2030年可持续发展议程, 2030年仙台减少灾害
+ *风险框架): a number, 年, and a Han character that is neither a function
+ * character nor another date character (2015年9月 stays a date). */
+static int year_opens_term(const char *text, size_t len, const ht_token *t, size_t n, size_t k)
+{
+	if (t[k].type != HT_TOK_NUMBER || k + 2 >= n || t[k + 1].type != HT_TOK_HAN ||
+	    t[k + 2].type != HT_TOK_HAN || t[k + 1].start != t[k].start + t[k].len ||
+	    t[k + 2].start != t[k + 1].start + t[k + 1].len || first_cp(text, len, &t[k + 1]) != 0x5E74)
+		return 0;
+	for (size_t i = t[k].start; i < t[k].start + t[k].len; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+	int32_t next = first_cp(text, len, &t[k + 2]);
+	char enc[4];
+	size_t el = ht_utf8_encode(next, enc);
+	return !ht_tlang_zh_date_char(next) && !ht_tlang_is_function(HT_TL_ZH, enc, el) && next != 0x7684;
+}
+
 /* Chinese: 的 separates (except in 目的); a number and the date or measure
  * character after it separate (2015年); so do ordinals (第七十六届). */
 static int zh_separator(const char *text, size_t len, const ht_token *t, size_t k, int *ordinal)
@@ -260,6 +234,34 @@ static int zh_separator(const char *text, size_t len, const ht_token *t, size_t 
 	if (k && t[k - 1].type == HT_TOK_NUMBER && ht_tlang_zh_date_char(cp))
 		return 1;
 	return 0;
+}
+
+/* Chinese, with a general word list: a token starts a word only when the
+ * list's longest-match segmentation agrees with ICU's (秘书 does not start
+ * or end a word in 秘书长, nor 会主席 in 理事会主席). */
+static void mark_listed_words(ht_termset *ts, const char *text, size_t len, size_t n)
+{
+	for (size_t k = 0; k < n;) {
+		if (ts->toks[k].type != HT_TOK_HAN) {
+			k++;
+			continue;
+		}
+		/* a run of Han tokens, segmented greedily */
+		size_t end = k;
+		while (end < n && ts->toks[end].type == HT_TOK_HAN &&
+		       (end == k || ts->toks[end].start == ts->toks[end - 1].start + ts->toks[end - 1].len))
+			end++;
+		size_t run_end = ts->toks[end - 1].start + ts->toks[end - 1].len;
+		while (k < end) {
+			size_t at = ts->toks[k].start;
+			size_t w = ht_genfreq_longest(ts->general, text + at, run_end - at);
+			size_t next = k + 1;
+			while (next < end && ts->toks[next].start < at + w)
+				ts->tok_break[next++] = 0;
+			k = next;
+		}
+	}
+	(void)len;
 }
 
 /* Chinese: mark the tokens that start an ICU dictionary word (互|联|互通).
@@ -300,6 +302,8 @@ static void mark_word_starts(ht_termset *ts, const char *text, size_t len, size_
 		}
 		ts->tok_break[k] = unit <= (size_t)ulen ? ts->at_break[unit] : 1;
 	}
+	if (ts->general)
+		mark_listed_words(ts, text, len, n);
 }
 
 size_t ht_termset_add_text(ht_termset *ts, const char *text, size_t len, const char *doc,
@@ -339,6 +343,13 @@ size_t ht_termset_add_text(ht_termset *ts, const char *text, size_t len, const c
 			int word;
 			size_t last = compound_end(text, len, t, n, k, &word);
 			size_t end = t[last].start + t[last].len;
+			if (zh && last == k && year_opens_term(text, len, t, n, k)) {
+				/* 2030年 + a term: one token that may open it */
+				push_token(ts, text + t[k].start, t[k + 1].start + t[k + 1].len - t[k].start, flags);
+				k++;
+				initial = 0;
+				continue;
+			}
 			if (word)
 				add_word(ts, text + t[k].start, end - t[k].start, flags);
 			else
@@ -408,7 +419,8 @@ static uint32_t *build_keys(ht_termset *ts)
 				(ht_tlang_is_clause_verb(ts->tl, low, low_len) ? KEY_VERB : 0) |
 				(ht_tlang_is_conjunction(ts->tl, low, low_len) ? KEY_CONJ : 0) |
 				(ht_tlang_not_alone(ts->tl, low, low_len) ? KEY_NOT_ALONE : 0) |
-				(ht_tlang_is_article(ts->tl, low, low_len) ? KEY_ARTICLE : 0);
+				(ht_tlang_is_article(ts->tl, low, low_len) ? KEY_ARTICLE : 0) |
+				(ts->tl == HT_TL_ZH && low_len && low[0] >= '0' && low[0] <= '9' ? KEY_YEAR : 0);
 		if (ht_tlang_is_stop(ts->tl, low, low_len)) {
 			key_of[s] = 0;
 			/* inside a name a capitalised stop word is a word: Estados No Alineados */
@@ -448,7 +460,7 @@ static uint32_t *build_keys(ht_termset *ts)
 
 /* ---- counting ---- */
 
-static uint32_t new_cand(ht_termset *ts, uint32_t prefix, uint32_t suffix, uint32_t first,
+uint32_t ht_termset_new_cand(ht_termset *ts, uint32_t prefix, uint32_t suffix, uint32_t first,
 			 uint32_t freq, unsigned n)
 {
 	HT_GROW(ts->c, ts->nc + 1, ts->cap_c);
@@ -500,7 +512,7 @@ static void count_unigrams(ht_termset *ts, size_t min_freq, uint32_t *ids)
 	ts->unigram = ht_xmalloc(nk * sizeof *ts->unigram);
 	ts->unigram[0] = NONE;
 	for (size_t k = 1; k < nk; k++)
-		ts->unigram[k] = freq[k] >= min_freq ? new_cand(ts, NONE, NONE, first[k], freq[k], 1) : NONE;
+		ts->unigram[k] = freq[k] >= min_freq ? ht_termset_new_cand(ts, NONE, NONE, first[k], freq[k], 1) : NONE;
 	for (size_t i = 0; i < ts->npos; i++)
 		ids[i] = ts->unigram[ts->tk[i]];
 	free(freq);
@@ -558,7 +570,7 @@ static size_t count_level(ht_termset *ts, ht_pairmap *level, unsigned n, unsigne
 			s->value = NONE;
 			continue;
 		}
-		s->value = new_cand(ts, a, b, first, s->count, n);
+		s->value = ht_termset_new_cand(ts, a, b, first, s->count, n);
 		ts->c[s->value].bounded = s->extra;
 		added++;
 	}
@@ -698,6 +710,12 @@ static int edges_ok(const ht_termset *ts, struct tcand *c, ht_buf *scratch)
 	if (ts->tl == HT_TL_ZH) {
 		if (c->n < 2 || 2 * (uint64_t)c->bounded < c->freq)
 			return 0;
+		/* a year opens a term of at least two more characters, nothing else */
+		for (unsigned j = 1; j < c->n; j++)
+			if (ts->key_flags[ts->tk[c->first_pos + j]] & KEY_YEAR)
+				return 0;
+		if ((first & KEY_YEAR) && c->n < 3)
+			return 0;
 		if ((first & KEY_FUNC && !zh_pair_is_word(ts, c->first_pos)) ||
 		    (last & KEY_FUNC && !zh_pair_is_word(ts, c->first_pos + c->n - 2)))
 			return 0;
@@ -790,13 +808,156 @@ static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
 	}
 }
 
+/* ---- contrast with general language ----
+ *
+ * A term is a unit of the domain, not of the language: its frequency in the
+ * text stands out against its frequency in general language.  With a
+ * general word list (jieba's for Chinese, SUBTLEX for English):
+ *  - a Chinese candidate is segmented into listed words (longest match);
+ *    one that opens with a verb (加强区域, 实现可持续发展: the verb governs a
+ *    term, the term is the rest) or closes with a function word (adverb,
+ *    preposition, conjunction, localiser, classifier: 可持续 ends in 持续,
+ *    an adverbial verb) is a phrase of the text, not a term, and so is one
+ *    that coordinates a term used on its own with another (中亚和南亚国家 is
+ *    中亚 and 南亚国家) unless the dictionary lists it whole; one listed verb
+ *    or adjective alone (应对, 可行) is no term either;
+ *  - a candidate that is one general word (listed, not a name, a general
+ *    probability p_gen of at least GENERAL_P) ranks only when the domain
+ *    uses it far more than general language does: its weirdness
+ *    p_text / p_gen must reach DOMAIN_WEIRDNESS, else its score is cut to
+ *    GENERAL_WEIGHT of itself (发展, 合作, 国家, "development").
+ * Rare words and words the list lacks (互联互通, 基础设施, 缔约国) are not
+ * touched: rarity in general language is what makes them terms. */
+#define GENERAL_P 5e-5
+#define DOMAIN_WEIRDNESS 200.0
+#define GENERAL_WEIGHT 0.05
+
+/* The listed words of Chinese key s (longest match; an unlisted character
+ * is a word of its own, HT_GF_UNKNOWN): how many, and the classes of the
+ * first and the last. */
+static size_t zh_segments(const ht_genfreq *g, const char *s, size_t len, unsigned *first,
+			  unsigned *last, double *p_whole, size_t *first_chars)
+{
+	size_t n = 0, first_len = 0;
+	*p_whole = 0;
+	for (size_t i = 0; i < len;) {
+		size_t w = ht_genfreq_longest(g, s + i, len - i);
+		unsigned pos = HT_GF_UNKNOWN;
+		if (w) {
+			double p = ht_genfreq_prob(g, s + i, w, &pos);
+			if (i == 0 && w == len)
+				*p_whole = p;
+		} else {
+			size_t k = i;
+			ht_utf8_next(s, len, &k);
+			w = k - i;
+		}
+		if (n == 0) {
+			*first = pos;
+			first_len = w;
+		}
+		*last = pos;
+		n++;
+		i += w;
+	}
+	*first_chars = 0;
+	for (size_t i = 0; i < first_len; i++)
+		*first_chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	/* 可 before a verb is the derivational prefix "-able" (可持续, 可再生) */
+	if (n > 1 && first_len == 3 && memcmp(s, "可", 3) == 0)
+		*first &= ~(unsigned)HT_GF_VERB;
+	return n;
+}
+
+/* A coordination whose left part is a place name used on its own (at
+ * least three times as often as the coordination) joins two names
+ * (中亚和南亚国家); others are one concept (人权和基本自由, 信息和通信技术,
+ * 经济及社会理事会). */
+static int joins_terms(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+{
+	for (unsigned j = 1; j + 1 < c->n; j++) {
+		size_t pos = c->first_pos + j;
+		if (!(ts->key_flags[ts->tk[pos]] & KEY_CONJ) || zh_pair_is_word(ts, pos) ||
+		    zh_pair_is_word(ts, pos - 1))
+			continue;
+		uint32_t left = ht_termset_cand_at(ts, c->first_pos, j);
+		if (left == NONE || ts->c[left].freq < 3 * c->freq)
+			continue;
+		cand_key(ts, &ts->c[left], scratch);
+		unsigned cls = 0;
+		ht_genfreq_prob(ts->general, scratch->s, scratch->len, &cls);
+		if (cls & HT_GF_NAME)
+			return 1;
+	}
+	return 0;
+}
+
+/* Chinese phrase rules (above); 1 when c stays a candidate. */
+static int zh_phrase_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+{
+	unsigned first = 0, last = 0;
+	double p;
+	size_t verb_chars;
+	cand_key(ts, c, scratch);
+	/* the term after a year is judged as a term (2030年 + 可持续发展议程) */
+	size_t skip = 0, year = (ts->key_flags[ts->tk[c->first_pos]] & KEY_YEAR) != 0;
+	if (year)
+		skip = strlen(ht_strmap_str(&ts->keys, ts->tk[c->first_pos]));
+	size_t nseg = zh_segments(ts->general, scratch->s + skip, scratch->len - skip, &first, &last, &p,
+				  &verb_chars);
+	verb_chars += year;
+	if (nseg < 2) /* one word: not a verb or an adjective alone */
+		return !(first & (HT_GF_VERB | HT_GF_ADJ | HT_GF_FUNC));
+	if ((first & HT_GF_LEAD) || (last & HT_GF_FUNC))
+		return 0;
+	if (first & HT_GF_VERB) {
+		/* a verb governing a term used on its own (加强 + 区域, 实现 +
+		 * 可持续发展) opens a phrase; one that only modifies its noun
+		 * (对抗措施) makes a term */
+		uint32_t rest = ht_termset_cand_at(ts, c->first_pos + verb_chars, c->n - verb_chars);
+		if (rest != NONE && ts->c[rest].freq >= 2 * c->freq)
+			return 0;
+	}
+	const char *const *targets;
+	cand_key(ts, c, scratch);
+	return !joins_terms(ts, c, scratch) ||
+	       (ts->dict && ht_dict_lookup(ts->dict, scratch->s, scratch->len, &targets) > 0);
+}
+
+/* The general-word cut of c's score (1 when it is no general word). */
+static double general_weight(const ht_termset *ts, const struct tcand *c, ht_buf *scratch)
+{
+	double p = 0;
+	unsigned pos = 0;
+	cand_key(ts, c, scratch);
+	if (ts->tl == HT_TL_ZH) {
+		unsigned first, last;
+		size_t fc;
+		if (zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p, &fc) != 1)
+			return 1;
+		pos = first;
+	} else {
+		if (c->n != 1 || utf8proc_category(ht_utf8_next(scratch->s, scratch->len, &(size_t){0})) ==
+					 UTF8PROC_CATEGORY_LU)
+			return 1; /* phrases, and capitalised words (names, "States") */
+		p = ht_genfreq_prob(ts->general, scratch->s, scratch->len, &pos);
+	}
+	if (p < GENERAL_P || (pos & HT_GF_NAME))
+		return 1;
+	double words = ts->tl == HT_TL_ZH ? ts->npos / 1.5 : (double)ts->npos;
+	double weirdness = (c->freq / (words > 1 ? words : 1)) / p;
+	return weirdness >= DOMAIN_WEIRDNESS ? 1 : GENERAL_WEIGHT;
+}
+
 static void score_candidates(ht_termset *ts)
 {
 	ht_buf scratch = HT_BUF_INIT;
 	unsigned side = ts->tl == HT_TL_ZH ? 3 : 1;
+	int zh_phrases = ts->tl == HT_TL_ZH && ts->general;
 	for (size_t i = 0; i < ts->nc; i++) {
 		struct tcand *c = &ts->c[i];
-		c->valid = is_closed(c) && edges_ok(ts, c, &scratch) && !is_coordination(ts, c, side);
+		c->valid = is_closed(c) && edges_ok(ts, c, &scratch) && !is_coordination(ts, c, side) &&
+			   (!zh_phrases || zh_phrase_ok(ts, c, &scratch));
 	}
 	/* Candidates were made level by level: walking back visits longer ones first. */
 	uint32_t *stamp = ht_xcalloc(ts->nc + 1, sizeof *stamp);
@@ -814,6 +975,8 @@ static void score_candidates(ht_termset *ts)
 			c->score *= 0.75; /* coordinations are seldom one concept */
 		if (c->governed)
 			c->score *= 0.25;
+		if (ts->general)
+			c->score *= general_weight(ts, c, &scratch);
 		if (c->score <= 0)
 			c->valid = 0;
 	}
@@ -830,6 +993,31 @@ static void score_candidates(ht_termset *ts)
 	}
 #endif
 	ht_buf_release(&scratch);
+}
+
+/* Known terms that occur are valid candidates (once is enough), ranked at
+ * least as a plain C-value would rank them.  Returns candidate -> known
+ * index (NONE for others). */
+static uint32_t *mark_known(ht_termset *ts, const uint32_t *key_of)
+{
+	size_t *which;
+	uint32_t *cands = ht_termset_match_known(ts, key_of, &which);
+	uint32_t *known_of = ht_xmalloc((ts->nc + 1) * sizeof *known_of);
+	for (size_t i = 0; i < ts->nc; i++)
+		known_of[i] = NONE;
+	for (size_t j = 0; cands[j] != NONE; j++) {
+		struct tcand *c = &ts->c[cands[j]];
+		double plain = c->freq * length_weight(ts, c->n);
+		if (!c->valid || c->score < plain)
+			c->score = plain;
+		c->valid = 1;
+		c->known = c->prefix == NONE && (c->n > 1 || ts->unigram[ts->tk[c->first_pos]] != cands[j]) ? 2 : 1;
+		if (known_of[cands[j]] == NONE)
+			known_of[cands[j]] = (uint32_t)which[j];
+	}
+	free(cands);
+	free(which);
+	return known_of;
 }
 
 struct rank_key {
@@ -1001,6 +1189,12 @@ static void collect_occurrences(ht_termset *ts, unsigned max_n)
 	}
 	free(prev);
 	free(next);
+	/* known terms the levels did not reach */
+	for (size_t k = 0; k < ts->n_known_pos; k++) {
+		const struct known_pos *kp = &ts->known_pos[k];
+		if (kp->cand != NONE && ts->c[kp->cand].known == 2 && p.rank_of[kp->cand] != NONE)
+			record(ts, &p, p.rank_of[kp->cand], kp->pos, ts->c[kp->cand].n);
+	}
 
 	/* units per rank: counting sort of the log */
 	size_t *start = ht_xcalloc(nr + 1, sizeof *start);
@@ -1054,7 +1248,6 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 		if (!ts->tk[i] && name_of[s] && !(ts->pos_flags[i] & POS_INITIAL))
 			ts->tk[i] = name_of[s];
 	}
-	free(key_of);
 
 	uint32_t *prev = ht_xmalloc((ts->npos + 1) * sizeof *prev);
 	uint32_t *next = ht_xmalloc((ts->npos + 1) * sizeof *next);
@@ -1080,6 +1273,8 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 
 	index_extensions(ts);
 	score_candidates(ts);
+	uint32_t *known_of = ts->n_known ? mark_known(ts, key_of) : NULL;
+	free(key_of);
 	struct rank_key *order = ht_xmalloc((ts->nc + 1) * sizeof *order);
 	size_t nr = 0;
 	for (size_t i = 0; i < ts->nc; i++)
@@ -1102,6 +1297,14 @@ ht_status ht_termset_rank(ht_termset *ts, size_t min_freq, ht_error *err)
 	}
 	ht_buf_release(&b);
 	free(order);
+	if (known_of) {
+		ts->rank_known = ht_xmalloc((nr + 1) * sizeof *ts->rank_known);
+		for (size_t r = 0; r < nr; r++) {
+			uint32_t k = known_of[ts->rk[r].cand];
+			ts->rank_known[r] = k == NONE ? SIZE_MAX : ts->known[k].id;
+		}
+		free(known_of);
+	}
 	collect_occurrences(ts, max_n);
 	return HT_OK;
 }

@@ -89,10 +89,10 @@ START_TEST(csv_is_rfc4180)
 	ht_glossary *g = sample();
 	char *out = write_to_string(g, HT_GLOSS_CSV);
 	ck_assert_str_eq(out,
-			 "zh,en,frequency,dice,confidence,example_doc,example_unit,status\r\n"
-			 "互联互通,connectivity,12,0.850,0.900,A_RES_76_295.zh.txt,p12,attested\r\n"
-			 "控制字符,\"tab\there\nand <&>\",3,0.500,0.400,\"d,oc\",,attested\r\n"
-			 "内陆发展中国家,\"landlocked developing countries, \"\"LLDCs\"\"\",0,,0.500,,,suggestion\r\n");
+			 "zh,en,frequency,dice,confidence,example_doc,example_unit,status,statistical\r\n"
+			 "互联互通,connectivity,12,0.850,0.900,A_RES_76_295.zh.txt,p12,attested,\r\n"
+			 "控制字符,\"tab\there\nand <&>\",3,0.500,0.400,\"d,oc\",,attested,\r\n"
+			 "内陆发展中国家,\"landlocked developing countries, \"\"LLDCs\"\"\",0,,0.500,,,suggestion,\r\n");
 	free(out);
 	ht_glossary_free(g);
 }
@@ -106,12 +106,12 @@ START_TEST(jsonl_has_every_field)
 	*(second - 1) = '\0';
 	ck_assert_str_eq(out, "{\"source\":\"互联互通\",\"target\":\"connectivity\",\"from\":\"zh\",\"to\":\"en\","
 			      "\"freq\":12,\"score\":0.85,\"confidence\":0.9,\"example_doc\":\"A_RES_76_295.zh.txt\","
-			      "\"example_unit\":\"p12\",\"suggestion\":false}");
+			      "\"example_unit\":\"p12\",\"suggestion\":false,\"termbase\":false,\"statistical\":null}");
 	ck_assert_ptr_nonnull(strstr(second, "\"source\":\"控制\\u0001字符\""));
 	ck_assert_ptr_nonnull(strstr(second, "\"target\":\"tab\\there\\nand <&>\""));
 	ck_assert_ptr_nonnull(strstr(second, "\"example_unit\":null"));
 	ck_assert_ptr_nonnull(strstr(second, "\"score\":null,\"confidence\":0.5"));
-	ck_assert_ptr_nonnull(strstr(second, "\"suggestion\":true}\n"));
+	ck_assert_ptr_nonnull(strstr(second, "\"suggestion\":true,\"termbase\":false,\"statistical\":null}\n"));
 	free(out);
 	ht_glossary_free(g);
 }

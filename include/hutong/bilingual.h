@@ -45,6 +45,8 @@
 extern "C" {
 #endif
 
+struct ht_termbase;
+
 typedef struct ht_gloss_opts {
 	size_t min_freq;         /* aligned units a pair must share (default 2) */
 	size_t limit;            /* at most this many attested entries; 0: all (default 0) */
@@ -56,6 +58,12 @@ typedef struct ht_gloss_opts {
 				    counterpart the source ranking left out (default 1) */
 	size_t threads;          /* worker threads; 0: one per processor, at most 4 (default
 				    0).  The glossary is the same for any number. */
+	const struct ht_termbase *termbase; /* known terms and their official equivalents
+				    (hutong/termbase.h), or NULL: a termbase term found in
+				    the source text is listed even when it occurs once, its
+				    equivalent wins over the statistical one (kept in
+				    ht_gloss_entry.alt when different); must serve `from`
+				    and `to` (else HT_ERR_DATA) */
 } ht_gloss_opts;
 
 /* Fill `opts` with the defaults above. */

@@ -25,6 +25,9 @@ typedef struct ht_gloss_entry {
 	double confidence;    /* in [0,1] */
 	const char *example_doc, *example_unit; /* where one example occurs; may be NULL */
 	int suggestion;       /* 1: dictionary-based proposal, not attested in aligned text */
+	int in_termbase;      /* 1: the pair comes from the input termbase (ht_gloss_opts.termbase);
+				 with freq > 0 it is also attested in the aligned text */
+	const char *alt;      /* the statistical equivalent when the termbase's differs, else NULL */
 } ht_gloss_entry;
 
 typedef struct ht_glossary ht_glossary;
@@ -54,19 +57,30 @@ int ht_gloss_format_parse(const char *name);
  *  - TSV: "source<TAB>target<TAB>comment", no header; the comment reads
  *    "frequency 12; Dice 0.850; confidence 0.900; e.g. DOC UNIT"; tabs and line
  *    breaks inside a field become spaces.
- *  - CSV: header "FROM,TO,frequency,dice,confidence,example_doc,example_unit,status"
- *    (status "attested" or "suggestion"), CRLF rows, RFC 4180 quoting.
+ *  - CSV: header "FROM,TO,frequency,dice,confidence,example_doc,example_unit,status,
+ *    statistical" (status "attested", "suggestion", "termbase" or "termbase, attested";
+ *    statistical: the corpus equivalent when a termbase's won), CRLF rows, RFC 4180 quoting.
  *  - TBX v2: martif/martifHeader/text/body/termEntry, one langSet (xml:lang)
  *    with tig/term per language, the statistics and the example as <note>s.
  *  - TBX v3: TBX-Basic, DCA style (namespace urn:iso:std:iso:30042:ed-2), one
  *    conceptEntry per entry with <note>s and the example as <admin type="source">;
  *    valid against TBXcoreStructV03.rng.
  *  - JSONL: one object per entry: source, target, from, to, freq, score,
- *    confidence, example_doc, example_unit (null when unknown), suggestion.
+ *    confidence, example_doc, example_unit (null when unknown), suggestion, termbase, statistical
+ *    (the corpus equivalent when a termbase's won, else null).
  * Language tags are written with hyphens (zh_CN -> zh-CN); characters XML
  * forbids are dropped from TSV, CSV and TBX.  Write failures are HT_ERR_IO;
  * an unknown format HT_ERR_USAGE.  Nothing is printed. */
 ht_status ht_glossary_write(const ht_glossary *g, ht_gloss_format format, FILE *fp, ht_error *err);
+/* Flags of the glossary and termbase writers. */
+enum {
+	HT_WRITE_BOM = 1 /* CSV: start with a UTF-8 byte order mark (Excel) */
+};
+/* The same with flags (HT_WRITE_BOM: CSV starts with a
+ * UTF-8 byte order mark).  CSV cells that a spreadsheet would take for a
+ * formula (= + - @ first, or a tab or CR) get a leading apostrophe. */
+ht_status ht_glossary_write_flags(const ht_glossary *g, ht_gloss_format format, unsigned flags,
+				  FILE *fp, ht_error *err);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,7 @@
 #include "hutong/terms.h"
 #include "hutong/glossary.h"
 #include "hutong/bilingual.h"
+#include "hutong/termbase.h"
 #include "hutong/store.h"
 #include "hutong/build.h"
 #include "hutong/lookup.h"

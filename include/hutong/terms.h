@@ -64,6 +64,16 @@ void ht_termset_free(ht_termset *ts);
 struct ht_dict;
 void ht_termset_set_dict(ht_termset *ts, const struct ht_dict *dict);
 
+/* Known terms (a termbase's, see hutong/termbase.h): each that occurs in
+ * the text is ranked even when it occurs once and whatever the termhood
+ * filters say, at least as high as its plain C-value; ht_termset_known tells
+ * which ranked candidates are known, with the caller's id.  The term is
+ * matched on the keys of its tokens (case, plurals and endings as for the
+ * text).  Call before ht_termset_rank; the string is copied. */
+void ht_termset_add_known(ht_termset *ts, const char *term, size_t id);
+/* The id given to ht_termset_add_known for ranked candidate i, or SIZE_MAX. */
+size_t ht_termset_known(const ht_termset *ts, size_t i);
+
 /* Count the candidates of one unit of text; doc and unit (may be NULL) are
  * kept as the example location of candidates first seen there.  Returns the
  * unit's index (0, 1, ...) in the set. */
