@@ -11,6 +11,7 @@
 
 #include "common/parallel.h"
 #include "hutong/bilingual.h"
+#include "hutong/termbase.h"
 #include "hutong/terms.h"
 #include "store/fold.h"
 
@@ -231,9 +232,61 @@ static void progress(const ht_derive_opts *o, const char *stage, size_t done, si
 
 static int cancelled(const ht_derive_opts *o) { return o->cancel && *o->cancel; }
 
+static const char *origin_name(ht_tb_origin o)
+{
+	return o == HT_TB_TERMBASE ? "termbase" : o == HT_TB_DICTIONARY ? "dictionary" : "corpus";
+}
+
+/* The termbase's concepts and terms, in its order. */
+static ht_status store_termbase(sqlite3 *db, const ht_termbase *tb, ht_error *err)
+{
+	sqlite3_stmt *c = ht_db_prepare(db, "INSERT INTO concepts(rank) VALUES (?1)", err);
+	sqlite3_stmt *t = ht_db_prepare(
+		db,
+		"INSERT INTO concept_terms(concept, lang, term, key, freq, score, confidence, origin,"
+		" attested, example_doc, example_unit, alt) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+		err);
+	ht_status s = c && t ? HT_OK : HT_ERR_IO;
+	ht_buf key = HT_BUF_INIT;
+	for (size_t i = 0; i < ht_termbase_count(tb) && s == HT_OK; i++) {
+		sqlite3_bind_int64(c, 1, (sqlite3_int64)i + 1);
+		if ((s = ht_db_run(c, err)) != HT_OK)
+			break;
+		sqlite3_int64 id = sqlite3_last_insert_rowid(db);
+		for (size_t l = 0; l < ht_termbase_lang_count(tb) && s == HT_OK; l++) {
+			const ht_tb_term *tt = ht_termbase_term(tb, i, l);
+			if (!tt)
+				continue;
+			ht_buf_reset(&key);
+			ht_fold_into(tt->term, strlen(tt->term), &key);
+			sqlite3_bind_int64(t, 1, id);
+			ht_db_bind_str(t, 2, ht_termbase_lang(tb, l));
+			ht_db_bind_str(t, 3, tt->term);
+			ht_db_bind_text(t, 4, key.s, key.len);
+			sqlite3_bind_int64(t, 5, (sqlite3_int64)tt->freq);
+			sqlite3_bind_double(t, 6, tt->score);
+			sqlite3_bind_double(t, 7, tt->confidence);
+			ht_db_bind_str(t, 8, origin_name(tt->origin));
+			sqlite3_bind_int(t, 9, tt->attested);
+			ht_db_bind_str(t, 10, tt->example_doc);
+			ht_db_bind_str(t, 11, tt->example_unit);
+			ht_db_bind_str(t, 12, tt->alt);
+			s = ht_db_run(t, err);
+		}
+	}
+	ht_buf_release(&key);
+	sqlite3_finalize(c);
+	sqlite3_finalize(t);
+	return s;
+}
+
+/* One glossary per pair with the original (each with the dictionary that
+ * serves it), stored, then merged into the termbase on the original's term. */
 static ht_status derive_glossaries(sqlite3 *db, const ht_tm *tm, const ht_derive_opts *o,
 				   ht_problems *notes, ht_error *err)
 {
+	ht_glossary **gs = ht_xcalloc(ht_tm_lang_count(tm) + 1, sizeof *gs);
+	size_t ng = 0;
 	int orig = ht_tm_lang_index(tm, o->original);
 	size_t nl = ht_tm_lang_count(tm);
 	ht_status s = HT_OK;
@@ -257,8 +310,20 @@ static ht_status derive_glossaries(sqlite3 *db, const ht_tm *tm, const ht_derive
 			continue;
 		}
 		s = store_glossary(db, g, err);
-		ht_glossary_free(g);
+		gs[ng++] = g;
 	}
+	ht_termbase *tb = NULL;
+	ht_error terr = {0};
+	if (s == HT_OK && ng) {
+		if (ht_termbase_merge((const ht_glossary *const *)gs, ng, &tb, &terr) == HT_OK)
+			s = store_termbase(db, tb, err);
+		else
+			ht_problems_add(notes, NULL, "termbase: %s", terr.message);
+		ht_termbase_free(tb);
+	}
+	for (size_t i = 0; i < ng; i++)
+		ht_glossary_free(gs[i]);
+	free(gs);
 	return s;
 }
 
@@ -271,8 +336,7 @@ static ht_status fill_lexicon(sqlite3 *db, ht_error *err)
 	sqlite3_stmt *sel = ht_db_prepare(db,
 					  /* one form per folded term: the glossary's before
 					   * the term lists', the most frequent first */
-					  "SELECT src_lang, source, freq, 0 FROM glossary UNION ALL"
-					  " SELECT tgt_lang, target, freq, 0 FROM glossary UNION ALL"
+					  "SELECT lang, term, freq, 0 FROM concept_terms UNION ALL"
 					  " SELECT lang, term, freq, 1 FROM terms ORDER BY 4, 3 DESC, 1, 2",
 					  err);
 	ht_status s = ins && sel ? HT_OK : HT_ERR_IO;
@@ -300,7 +364,7 @@ ht_status ht_store_derive(sqlite3 *db, const ht_derive_opts *o, ht_problems *not
 {
 	ht_status s = ht_db_exec(db,
 				 "BEGIN; DELETE FROM occurrences; DELETE FROM terms; DELETE FROM glossary;"
-				 " DELETE FROM lexicon;",
+				 " DELETE FROM concept_terms; DELETE FROM concepts; DELETE FROM lexicon;",
 				 err);
 	if (s != HT_OK)
 		return s;

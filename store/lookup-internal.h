@@ -12,6 +12,7 @@ struct ht_lookup_result {
 	ht_match_kind match;
 	double similarity;
 	ht_lookup_entry *entries;
+	long long *concepts; /* the termbase concept of each entry */
 	size_t nentries, ecap;
 	ht_lookup_hit *hits;
 	size_t nhits, hcap, total;

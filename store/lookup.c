@@ -31,10 +31,9 @@ enum {
  * scores every match first, which costs tens of milliseconds for a word in
  * every unit. */
 static const char *const sql[Q_N] = {
-	"SELECT src_lang, source, tgt_lang, target, source_key = ?1 FROM glossary"
-	" WHERE source_key = ?1 OR target_key = ?1 ORDER BY freq DESC, rank LIMIT 40",
-	"SELECT tgt_lang, target, freq, dice, suggestion FROM glossary"
-	" WHERE source_key = ?1 AND src_lang = ?2 AND source = ?3 ORDER BY rank",
+	"SELECT t.concept, t.lang, t.term FROM concept_terms t JOIN concepts c ON c.id = t.concept"
+	" WHERE t.key = ?1 ORDER BY c.rank LIMIT 40",
+	"SELECT lang, term, freq, score, origin FROM concept_terms WHERE concept = ?1",
 	"SELECT l.lang, l.term, l.folded, l.weight FROM lexicon_index"
 	" JOIN lexicon l ON l.id = lexicon_index.rowid WHERE lexicon_index MATCH ?1"
 	" AND l.chars BETWEEN ?2 AND ?3 LIMIT ?4",
@@ -180,6 +179,7 @@ void ht_lookup_result_free(ht_lookup_result *r)
 		free(r->owned[i]);
 	free(r->owned);
 	free(r->entries);
+	free(r->concepts);
 	free(r->hits);
 	free(r->near);
 	free(r);
@@ -208,53 +208,47 @@ static int has_han(const char *s, size_t len)
 	return 0;
 }
 
-static int entry_known(const ht_lookup_result *r, const char *lang, const char *source)
+static int entry_known(const ht_lookup_result *r, sqlite3_int64 concept)
 {
 	for (size_t i = 0; i < r->nentries; i++)
-		if (strcmp(r->entries[i].terms[0].lang, lang) == 0 &&
-		    strcmp(r->entries[i].terms[0].term, source) == 0)
+		if (r->concepts[i] == concept)
 			return 1;
 	return 0;
 }
 
-/* The concept of (src_lang, source) in every language, the original first. */
-static void add_concept(ht_lookup *lk, ht_lookup_result *r, const char *src_lang, const char *source,
+/* A concept of the termbase with its term in every language, the
+ * original's first (or, with --to, the original, --to and the matched one). */
+static void add_concept(ht_lookup *lk, ht_lookup_result *r, sqlite3_int64 concept,
 			const char *matched_lang, const char *matched, ht_match_kind kind, double sim,
 			const ht_lookup_opts *o)
 {
 	sqlite3_stmt *st = lk->st[Q_CONCEPT];
-	ht_buf_reset(&lk->buf);
-	ht_fold_into(source, strlen(source), &lk->buf);
-	ht_db_bind_text(st, 1, lk->buf.s, lk->buf.len);
-	ht_db_bind_str(st, 2, src_lang);
-	ht_db_bind_str(st, 3, source);
-	ht_lookup_term *terms = ht_lookup_own(r, ht_xcalloc(lk->nlangs + 2, sizeof *terms));
+	sqlite3_bind_int64(st, 1, concept);
+	ht_lookup_term *terms = ht_lookup_own(r, ht_xcalloc(lk->nlangs + 1, sizeof *terms));
 	size_t n = 0;
-	terms[n].lang = keep_str(r, src_lang);
-	terms[n++].term = keep_str(r, source);
-	while (sqlite3_step(st) == SQLITE_ROW && n < lk->nlangs + 2) {
+	while (sqlite3_step(st) == SQLITE_ROW && n < lk->nlangs + 1) {
 		const char *lang = ht_db_col(st, 0);
-		int seen = 0;
-		for (size_t k = 0; k < n; k++)
-			seen |= strcmp(terms[k].lang, lang) == 0;
-		if (seen || (o->to && strcmp(lang, o->to) != 0 && strcmp(lang, matched_lang) != 0))
+		if (o->to && strcmp(lang, o->to) && strcmp(lang, matched_lang) && strcmp(lang, lk->original))
 			continue;
 		ht_lookup_term *t = &terms[n++];
 		t->lang = keep_str(r, lang);
 		t->term = keep_str(r, ht_db_col(st, 1));
-		t->freq = (size_t)sqlite3_column_int64(st, 2);
-		t->score = sqlite3_column_double(st, 3);
-		t->suggestion = sqlite3_column_int(st, 4);
+		int pivot = strcmp(lang, lk->original) == 0;
+		t->freq = pivot ? 0 : (size_t)sqlite3_column_int64(st, 2);
+		t->score = pivot ? 0 : sqlite3_column_double(st, 3);
+		t->suggestion = strcmp(ht_db_col(st, 4), "dictionary") == 0;
 	}
 	sqlite3_reset(st);
-	/* the original first, then the store's order */
-	for (size_t i = 2; i < n; i++)
-		for (size_t j = i; j > 1 && lang_rank(lk, terms[j - 1].lang) > lang_rank(lk, terms[j].lang); j--) {
+	for (size_t i = 1; i < n; i++) /* the original first, then the store's order */
+		for (size_t j = i; j > 0 && lang_rank(lk, terms[j - 1].lang) > lang_rank(lk, terms[j].lang); j--) {
 			ht_lookup_term t = terms[j];
 			terms[j] = terms[j - 1];
 			terms[j - 1] = t;
 		}
 	HT_GROW(r->entries, r->nentries + 1, r->ecap);
+	size_t ccap = r->ecap;
+	r->concepts = ht_xrealloc(r->concepts, ccap * sizeof *r->concepts);
+	r->concepts[r->nentries] = concept;
 	ht_lookup_entry *e = &r->entries[r->nentries++];
 	e->match = kind;
 	e->similarity = sim;
@@ -271,26 +265,22 @@ static void add_entries(ht_lookup *lk, ht_lookup_result *r, const char *key, siz
 	sqlite3_stmt *st = lk->st[Q_ENTRIES];
 	ht_db_bind_text(st, 1, key, klen);
 	typedef struct row {
-		char *src_lang, *source, *lang, *term;
+		sqlite3_int64 concept;
+		char *lang, *term;
 	} row;
 	row rows[40];
 	size_t n = 0;
 	while (n < 40 && sqlite3_step(st) == SQLITE_ROW) {
-		int src = sqlite3_column_int(st, 4);
-		rows[n].src_lang = ht_xstrdup(ht_db_col(st, 0));
-		rows[n].source = ht_xstrdup(ht_db_col(st, 1));
-		rows[n].lang = ht_xstrdup(ht_db_col(st, src ? 0 : 2));
-		rows[n].term = ht_xstrdup(ht_db_col(st, src ? 1 : 3));
+		rows[n].concept = sqlite3_column_int64(st, 0);
+		rows[n].lang = ht_xstrdup(ht_db_col(st, 1));
+		rows[n].term = ht_xstrdup(ht_db_col(st, 2));
 		n++;
 	}
 	sqlite3_reset(st);
 	for (size_t i = 0; i < n; i++) {
 		if (r->nentries < MAX_ENTRIES && (!o->from || strcmp(o->from, rows[i].lang) == 0) &&
-		    !entry_known(r, rows[i].src_lang, rows[i].source))
-			add_concept(lk, r, rows[i].src_lang, rows[i].source, rows[i].lang, rows[i].term, kind,
-				    sim, o);
-		free(rows[i].src_lang);
-		free(rows[i].source);
+		    !entry_known(r, rows[i].concept))
+			add_concept(lk, r, rows[i].concept, rows[i].lang, rows[i].term, kind, sim, o);
 		free(rows[i].lang);
 		free(rows[i].term);
 	}

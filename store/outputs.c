@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "hutong/glossary.h"
+#include "hutong/termbase.h"
 
 #define STAGE_PREFIX ".hutong-tmp-"
 
@@ -333,6 +334,92 @@ static ht_status write_glossaries(sqlite3 *db, ht_stage *s, ht_buf *files, ht_er
 	return st;
 }
 
+/* ---- the termbase ---- */
+
+static ht_tb_origin origin_of(const char *name)
+{
+	return strcmp(name, "termbase") == 0	 ? HT_TB_TERMBASE
+	       : strcmp(name, "dictionary") == 0 ? HT_TB_DICTIONARY
+						 : HT_TB_CORPUS;
+}
+
+/* The termbase as the store holds it: concepts in rank order, languages in
+ * the store's order, the original first. */
+static ht_termbase *load_termbase(sqlite3 *db, const char *original, ht_error *err)
+{
+	sqlite3_stmt *langs = ht_db_prepare(db, "SELECT DISTINCT lang FROM concept_terms", err);
+	sqlite3_stmt *rows = ht_db_prepare(
+		db,
+		"SELECT c.id, t.lang, t.term, t.freq, t.score, t.confidence, t.origin, t.attested,"
+		" t.example_doc, t.example_unit, t.alt FROM concepts c JOIN concept_terms t"
+		" ON t.concept = c.id ORDER BY c.rank, t.lang",
+		err);
+	ht_termbase *tb = NULL;
+	if (langs && rows) {
+		char *names[64];
+		size_t n = 0;
+		while (n < 64 && sqlite3_step(langs) == SQLITE_ROW)
+			names[n++] = ht_xstrdup(ht_db_col(langs, 0));
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j > 0 && ht_store_lang_cmp(names[j - 1], names[j], original) > 0; j--) {
+				char *t = names[j];
+				names[j] = names[j - 1];
+				names[j - 1] = t;
+			}
+		tb = ht_termbase_new((const char *const *)names, n);
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		sqlite3_int64 last = -1;
+		size_t c = 0;
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			if (sqlite3_column_int64(rows, 0) != last) {
+				c = ht_termbase_add_concept(tb);
+				last = sqlite3_column_int64(rows, 0);
+			}
+			ht_tb_term t = {0};
+			t.term = ht_db_col(rows, 2);
+			t.freq = (size_t)sqlite3_column_int64(rows, 3);
+			t.score = sqlite3_column_double(rows, 4);
+			t.confidence = sqlite3_column_double(rows, 5);
+			t.origin = origin_of(ht_db_col(rows, 6));
+			t.attested = sqlite3_column_int(rows, 7);
+			t.example_doc = sqlite3_column_type(rows, 8) == SQLITE_NULL ? NULL : ht_db_col(rows, 8);
+			t.example_unit = sqlite3_column_type(rows, 9) == SQLITE_NULL ? NULL : ht_db_col(rows, 9);
+			t.alt = sqlite3_column_type(rows, 10) == SQLITE_NULL ? NULL : ht_db_col(rows, 10);
+			ht_termbase_set_term(tb, c, (size_t)ht_termbase_lang_index(tb, ht_db_col(rows, 1)), &t);
+		}
+	}
+	sqlite3_finalize(langs);
+	sqlite3_finalize(rows);
+	return tb;
+}
+
+static ht_status write_termbase(sqlite3 *db, ht_stage *s, const char *original, ht_buf *files,
+				ht_error *err)
+{
+	ht_termbase *tb = load_termbase(db, original, err);
+	if (!tb)
+		return err && err->status ? err->status : HT_ERR_IO;
+	ht_status st = HT_OK;
+	static const struct {
+		const char *rel;
+		ht_tb_format format;
+	} kinds[] = {{"glossary/termbase.tbx", HT_TB_TBX3}, {"glossary/termbase.csv", HT_TB_CSV}};
+	for (size_t k = 0; k < 2 && st == HT_OK && ht_termbase_count(tb); k++) {
+		const char *path = ht_stage_path(s, kinds[k].rel, err);
+		ht_outfile of;
+		if (!path || (st = ht_outfile_open(&of, path, err)) != HT_OK) {
+			st = path ? st : HT_ERR_IO;
+			break;
+		}
+		st = ht_termbase_write(tb, kinds[k].format, 0, of.fp, err);
+		st = st == HT_OK ? ht_outfile_commit(&of, err) : (ht_outfile_abort(&of), st);
+		ht_buf_addf(files, "%s\n", kinds[k].rel);
+	}
+	ht_termbase_free(tb);
+	return st;
+}
+
 ht_status ht_output_corpus(sqlite3 *db, ht_stage *s, const char *original, ht_buf *files,
 			   ht_error *err)
 {
@@ -348,5 +435,7 @@ ht_status ht_output_corpus(sqlite3 *db, ht_stage *s, const char *original, ht_bu
 	ht_tm_free(tm);
 	if (st == HT_OK)
 		st = write_glossaries(db, s, files, err);
+	if (st == HT_OK)
+		st = write_termbase(db, s, original, files, err);
 	return st;
 }

@@ -46,10 +46,20 @@ grep -q '<prop type="x-unit">L1</prop>' "$out/tmx/devset.tmx" || fail "devset un
 for p in zh-en zh-fr zh-es zh-ru zh-ar; do
 	[ -s "$out/glossary/$p.utf8" ] && [ -s "$out/glossary/$p.csv" ] || fail "no glossary $p"
 done
-grep -q "^可持续发展	sustainable development	" "$out/glossary/zh-en.utf8" ||
+grep -qi "^可持续发展	sustainable development	" "$out/glossary/zh-en.utf8" ||
 	fail "zh-en.utf8 lacks 可持续发展 = sustainable development"
 grep -q "^可持续发展	développement durable	" "$out/glossary/zh-fr.utf8" ||
 	fail "zh-fr.utf8 lacks 可持续发展 = développement durable"
+
+# one termbase in every language: TBX v3 valid against the TBX core schema, and CSV
+[ -s "$out/glossary/termbase.tbx" ] && [ -s "$out/glossary/termbase.csv" ] || fail "no termbase"
+if command -v xmllint >/dev/null 2>&1 && [ -r "$shared/schemas/TBXcoreStructV03.rng" ]; then
+	xmllint --noout --relaxng "$shared/schemas/TBXcoreStructV03.rng" "$out/glossary/termbase.tbx" 2>"$work/xmllint" ||
+		fail "termbase.tbx is not valid TBX v3: $(head -3 "$work/xmllint")"
+fi
+head -1 "$out/glossary/termbase.csv" | grep -q "^zh,en,fr,es,ru,ar," || fail "termbase.csv header: $(head -1 "$out/glossary/termbase.csv")"
+grep -qi "^可持续发展,sustainable development,développement durable," "$out/glossary/termbase.csv" ||
+	fail "termbase.csv lacks 可持续发展 in English and French"
 
 # the report
 for s in "## Documents" "## Beads per language and type" "## The 20 lowest-confidence units" \
@@ -64,7 +74,7 @@ py "
 e = r['entries'][0]
 assert e['match'] == 'exact', e
 terms = {t['lang']: t['term'] for t in e['terms']}
-assert terms['zh'] == '可持续发展' and terms['en'] == 'sustainable development', terms
+assert terms['zh'] == '可持续发展' and terms['en'].lower() == 'sustainable development', terms
 assert r['total'] >= 5 and r['concordance'], r['total']
 h = r['concordance'][0]
 t = h['text']

@@ -25,6 +25,8 @@
  *   terms, occurrences  ranked term candidates per language and the units
  *                they occur in
  *   glossary     the bilingual glossary of every pair with the original
+ *   concepts, concept_terms  the termbase: one concept per term of the
+ *                original, its term in every language (ht_termbase)
  *   lexicon      the terms of the glossaries and term lists, folded, under a
  *                trigram index: near matches of a misspelt query
  *   meta         schema_version, the settings of the build, hashes
