@@ -449,7 +449,7 @@ static void lex_match(ht_lookup *lk, size_t lo, size_t hi)
 	ht_db_bind_text(st, 1, lk->buf.s, lk->buf.len);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
-	sqlite3_bind_int(st, 4, 4000);
+	sqlite3_bind_int(st, 4, 1000);
 }
 
 static size_t find_near(ht_lookup *lk, const char *q, size_t qlen, int han, const ht_lookup_opts *o,
@@ -719,6 +719,9 @@ ht_status ht_lookup_query(ht_lookup *lk, const char *query, size_t len, const ht
 	ht_status st = check_query(query, len, o, err);
 	if (st != HT_OK)
 		return st;
+	/* one read transaction: one shared lock for the lookup's statements,
+	 * not one each, and one consistent view of the store */
+	int txn = sqlite3_exec(lk->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	ht_lookup_result *r = ht_xcalloc(1, sizeof *r);
 	r->query = ht_lookup_keep(r, query, len);
 	ht_buf qf = HT_BUF_INIT;
@@ -774,6 +777,8 @@ ht_status ht_lookup_query(ht_lookup *lk, const char *query, size_t len, const ht
 	free_lex(contains, ncontains);
 	ht_buf_release(&qf);
 	ht_buf_release(&raw);
+	if (txn)
+		sqlite3_exec(lk->db, "COMMIT", NULL, NULL, NULL);
 	*out = r;
 	return HT_OK;
 }
