@@ -220,6 +220,17 @@ ht_status ht_stage_commit(ht_stage *s, ht_error *err)
 
 /* ---- TMX ---- */
 
+/* The writers name their format in errors ("TMX: write error"): name the file. */
+static ht_status name_file(ht_status st, const char *path, ht_error *err)
+{
+	if (st != HT_OK && err && strncmp(err->message, path, strlen(path)) != 0) {
+		char msg[sizeof err->message];
+		snprintf(msg, sizeof msg, "%s", err->message);
+		ht_error_set(err, st, "%s: %s", path, msg);
+	}
+	return st;
+}
+
 static ht_status write_tmx(const ht_tm *tm, const char *path, const char *segtype, ht_error *err)
 {
 	ht_outfile of;
@@ -230,7 +241,7 @@ static ht_status write_tmx(const ht_tm *tm, const char *path, const char *segtyp
 	if (st == HT_OK)
 		return ht_outfile_commit(&of, err);
 	ht_outfile_abort(&of);
-	return st;
+	return name_file(st, path, err);
 }
 
 /* tmx/NAME.tmx; a document named "corpus" does not overwrite the corpus file. */
@@ -274,7 +285,7 @@ static ht_status write_glossary(const ht_glossary *g, const char *path, ht_gloss
 	if (st == HT_OK)
 		return ht_outfile_commit(&of, err);
 	ht_outfile_abort(&of);
-	return st;
+	return name_file(st, path, err);
 }
 
 /* The glossary of one pair as the store holds it, in rank order. */
@@ -413,7 +424,8 @@ static ht_status write_termbase(sqlite3 *db, ht_stage *s, const char *original, 
 			break;
 		}
 		st = ht_termbase_write(tb, kinds[k].format, 0, of.fp, err);
-		st = st == HT_OK ? ht_outfile_commit(&of, err) : (ht_outfile_abort(&of), st);
+		st = st == HT_OK ? ht_outfile_commit(&of, err)
+				 : (ht_outfile_abort(&of), name_file(st, path, err));
 		ht_buf_addf(files, "%s\n", kinds[k].rel);
 	}
 	ht_termbase_free(tb);

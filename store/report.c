@@ -256,6 +256,10 @@ static void write_summary(sqlite3 *db, const ht_run_info *info, ht_buf *s)
 			    (long long)sqlite3_column_int64(st, 1));
 	ht_buf_adds(s, any ? " entries\n" : "none (no document has an aligned version)\n");
 	sqlite3_finalize(st);
+	long long concepts = scalar(db, "SELECT count(*) FROM concepts");
+	if (concepts)
+		ht_buf_addf(s, "  termbase:   %lld concepts in %lld languages (glossary/termbase.tbx, .csv)\n",
+			    concepts, scalar(db, "SELECT count(DISTINCT lang) FROM concept_terms"));
 	ht_buf_addf(s, "  outputs:    %s/tmx/ %s/glossary/ %s/hutong.db %s/report.md\n", info->out_dir,
 		    info->out_dir, info->out_dir, info->out_dir);
 	size_t np = info->problems ? info->problems->n : 0;
