@@ -324,7 +324,8 @@ static void walk_dir(walk *w, const char *dir, int depth)
 	closedir(d);
 	/* another build's output folder holds outputs, not inputs */
 	if (!is_output || depth == 0) {
-		qsort(names, n, sizeof *names, cmp_str);
+		if (n)
+			qsort(names, n, sizeof *names, cmp_str);
 		ht_buf p = HT_BUF_INIT;
 		for (size_t i = 0; i < n; i++) {
 			ht_buf_reset(&p);
@@ -351,7 +352,8 @@ static int cmp_found(const void *a, const void *b)
 
 static void group_files(walk *w, ht_scan *s)
 {
-	qsort(w->files, w->n, sizeof *w->files, cmp_found);
+	if (w->n)
+		qsort(w->files, w->n, sizeof *w->files, cmp_found);
 	for (size_t i = 0; i < w->n;) {
 		size_t j = i;
 		while (j < w->n && strcmp(w->files[j].name, w->files[i].name) == 0)
@@ -415,7 +417,8 @@ ht_status ht_scan_inputs(const char *const *inputs, size_t n, const char *out_di
 	free(w.files);
 	free(w.dirs);
 	ht_buf_release(&w.c.name);
-	qsort(s->ignored, s->nignored, sizeof *s->ignored, cmp_str);
+	if (s->nignored)
+		qsort(s->ignored, s->nignored, sizeof *s->ignored, cmp_str);
 	if (n && !exist)
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot read: %s", inputs[0], strerror(ENOENT));
 	return HT_OK;
