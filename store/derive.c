@@ -280,38 +280,62 @@ static ht_status store_termbase(sqlite3 *db, const ht_termbase *tb, ht_error *er
 	return s;
 }
 
+typedef struct pairs_job {
+	const ht_tm *tm;
+	const char *from;
+	const char **to;
+	const ht_dict **dicts;
+	ht_glossary **out;
+	ht_error *errs;
+} pairs_job;
+
+static void build_pair(void *ctx, size_t k, size_t worker)
+{
+	pairs_job *j = ctx;
+	ht_gloss_opts go;
+	ht_gloss_opts_init(&go);
+	go.threads = 1; /* the pairs run side by side; the glossary is the same for any count */
+	go.dict = j->dicts[k];
+	if (ht_glossary_build(j->tm, j->from, j->to[k], &go, &j->out[k], &j->errs[k]) != HT_OK)
+		j->out[k] = NULL;
+}
+
 /* One glossary per pair with the original (each with the dictionary that
- * serves it), stored, then merged into the termbase on the original's term. */
+ * serves it), built side by side, stored in language order, then merged
+ * into the termbase on the original's term. */
 static ht_status derive_glossaries(sqlite3 *db, const ht_tm *tm, const ht_derive_opts *o,
 				   ht_problems *notes, ht_error *err)
 {
-	ht_glossary **gs = ht_xcalloc(ht_tm_lang_count(tm) + 1, sizeof *gs);
-	size_t ng = 0;
+	size_t nl = ht_tm_lang_count(tm), n = 0;
 	int orig = ht_tm_lang_index(tm, o->original);
-	size_t nl = ht_tm_lang_count(tm);
-	ht_status s = HT_OK;
-	for (size_t l = 0; l < nl && s == HT_OK && orig >= 0; l++) {
-		if ((int)l == orig)
-			continue;
-		if (cancelled(o))
-			return ht_error_set(err, HT_ERR_IO, "interrupted");
-		progress(o, "glossaries", l, nl);
-		const char *to = ht_tm_lang(tm, l);
-		if (shared_units(tm, (size_t)orig, l) < 2)
-			continue;
-		ht_gloss_opts go;
-		ht_gloss_opts_init(&go);
-		go.threads = o->jobs;
-		go.dict = ht_dict_cache_get(o->dicts, o->dict_spec, o->original, to, NULL, 0);
-		ht_glossary *g = NULL;
-		ht_error gerr = {0};
-		if (ht_glossary_build(tm, o->original, to, &go, &g, &gerr) != HT_OK) {
-			ht_problems_add(notes, NULL, "glossary %s-%s: %s", o->original, to, gerr.message);
+	pairs_job j = {tm, o->original, ht_xcalloc(nl + 1, sizeof *j.to), ht_xcalloc(nl + 1, sizeof *j.dicts),
+		       ht_xcalloc(nl + 1, sizeof *j.out), ht_xcalloc(nl + 1, sizeof *j.errs)};
+	for (size_t l = 0; l < nl && orig >= 0; l++)
+		if ((int)l != orig && shared_units(tm, (size_t)orig, l) >= 2) {
+			j.to[n] = ht_tm_lang(tm, l);
+			j.dicts[n++] = ht_dict_cache_get(o->dicts, o->dict_spec, o->original, ht_tm_lang(tm, l),
+							 NULL, 0);
+		}
+	progress(o, "glossaries", 0, n);
+	ht_parallel_for(n, o->jobs, build_pair, &j);
+	ht_status s = cancelled(o) ? ht_error_set(err, HT_ERR_IO, "interrupted") : HT_OK;
+	ht_glossary **gs = ht_xcalloc(n + 1, sizeof *gs);
+	size_t ng = 0;
+	for (size_t k = 0; k < n && s == HT_OK; k++) {
+		if (!j.out[k]) {
+			ht_problems_add(notes, NULL, "glossary %s-%s: %s", o->original, j.to[k], j.errs[k].message);
 			continue;
 		}
-		s = store_glossary(db, g, err);
-		gs[ng++] = g;
+		s = store_glossary(db, j.out[k], err);
+		gs[ng++] = j.out[k];
+		j.out[k] = NULL;
 	}
+	for (size_t k = 0; k < n; k++)
+		ht_glossary_free(j.out[k]);
+	free(j.to);
+	free(j.dicts);
+	free(j.out);
+	free(j.errs);
 	ht_termbase *tb = NULL;
 	ht_error terr = {0};
 	if (s == HT_OK && ng) {
