@@ -471,6 +471,14 @@ static ht_status finish(build_run *r, const ht_derive_opts *d, ht_run_info *info
 	return st;
 }
 
+static void run_init(build_run *r, const ht_build_opts *o)
+{
+	memset(r, 0, sizeof *r);
+	r->o = o;
+	r->out_dir = o->out_dir ? o->out_dir : "out";
+	ht_buf_init(&r->tmx_todo);
+}
+
 /* Open the output folder for a run: locked, stale stages removed, a new
  * stage with the store's path in it. */
 static ht_status begin_run(build_run *r, out_lock *lock, const char **db_path, ht_error *err)
@@ -598,10 +606,8 @@ ht_status ht_build(const char *const *inputs, size_t n, const ht_build_opts *opt
 	if (st != HT_OK)
 		return st;
 	double t0 = now();
-	build_run r = {0};
-	r.o = o;
-	r.out_dir = o->out_dir ? o->out_dir : "out";
-	ht_buf_init(&r.tmx_todo);
+	build_run r;
+	run_init(&r, o);
 	ht_buf summary = HT_BUF_INIT;
 	out_lock lock = {-1};
 	const char *db_path = NULL;
@@ -668,10 +674,8 @@ ht_status ht_build_merge(const char *const *dirs, size_t n, const ht_build_opts 
 	ht_build_opts_init(&defaults);
 	const ht_build_opts *o = opts ? opts : &defaults;
 	double t0 = now();
-	build_run r = {0};
-	r.o = o;
-	r.out_dir = o->out_dir ? o->out_dir : "out";
-	ht_buf_init(&r.tmx_todo);
+	build_run r;
+	run_init(&r, o);
 	ht_buf summary = HT_BUF_INIT;
 	out_lock lock = {-1};
 	const char *db_path = NULL;

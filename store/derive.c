@@ -41,12 +41,7 @@ static ht_tm *tm_with_langs(sqlite3_stmt *langs, const char *original)
 		HT_GROW(names, n + 1, cap);
 		names[n++] = ht_xstrdup(ht_db_col(langs, 0));
 	}
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && ht_store_lang_cmp(names[j - 1], names[j], original) > 0; j--) {
-			char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
+	ht_store_sort_langs(names, n, original);
 	ht_tm *tm = ht_tm_new(original);
 	for (size_t i = 0; i < n; i++) {
 		ht_tm_add_lang(tm, names[i]);

@@ -95,13 +95,7 @@ static void load_langs(ht_lookup *lk)
 		lk->langs[lk->nlangs++] = ht_xstrdup(ht_db_col(st, 0));
 	}
 	sqlite3_finalize(st);
-	for (size_t i = 1; i < lk->nlangs; i++)
-		for (size_t j = i; j > 0 && ht_store_lang_cmp(lk->langs[j - 1], lk->langs[j], lk->original) > 0;
-		     j--) {
-			char *t = lk->langs[j];
-			lk->langs[j] = lk->langs[j - 1];
-			lk->langs[j - 1] = t;
-		}
+	ht_store_sort_langs(lk->langs, lk->nlangs, lk->original);
 }
 
 ht_status ht_lookup_open(const char *path, ht_lookup **out, ht_error *err)

@@ -371,12 +371,7 @@ static ht_termbase *load_termbase(sqlite3 *db, const char *original, ht_error *e
 		size_t n = 0;
 		while (n < 64 && sqlite3_step(langs) == SQLITE_ROW)
 			names[n++] = ht_xstrdup(ht_db_col(langs, 0));
-		for (size_t i = 1; i < n; i++)
-			for (size_t j = i; j > 0 && ht_store_lang_cmp(names[j - 1], names[j], original) > 0; j--) {
-				char *t = names[j];
-				names[j] = names[j - 1];
-				names[j - 1] = t;
-			}
+		ht_store_sort_langs(names, n, original);
 		tb = ht_termbase_new((const char *const *)names, n);
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);

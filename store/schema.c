@@ -133,6 +133,16 @@ int ht_store_lang_cmp(const char *a, const char *b, const char *original)
 	return strcmp(a, b);
 }
 
+void ht_store_sort_langs(char **tags, size_t n, const char *original)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && ht_store_lang_cmp(tags[j - 1], tags[j], original) > 0; j--) {
+			char *t = tags[j];
+			tags[j] = tags[j - 1];
+			tags[j - 1] = t;
+		}
+}
+
 void ht_hash128_hex(const ht_hash128 *h, char out[33])
 {
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)h->a, (unsigned long long)h->b);

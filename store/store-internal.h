@@ -84,5 +84,7 @@ int ht_store_lang_is_cjk(const char *lang);
  * UN order, then the others by name.  qsort-style comparison with the
  * original given. */
 int ht_store_lang_cmp(const char *a, const char *b, const char *original);
+/* Sort tags[0..n) in that order (a handful: insertion sort, stable). */
+void ht_store_sort_langs(char **tags, size_t n, const char *original);
 
 #endif
