@@ -8,20 +8,32 @@
 #include "common/util.h"
 #include "hutong/tm.h"
 
+typedef struct ht_tm_segment {
+	size_t lang; /* language index */
+	char *text;
+	size_t len;
+} ht_tm_segment;
+
+/* A unit holds only the segments it has (a TMX may have thousands of
+ * languages, each unit two of them), sorted by language index. */
 typedef struct ht_tm_unit {
 	char *doc, *id;     /* may be NULL */
 	double confidence;  /* negative: unknown */
-	char **segs;        /* nsegs entries, by language index; NULL: no segment */
-	size_t *lens;
-	size_t nsegs;       /* may be below the tm's language count (languages added later) */
+	ht_tm_segment *segs;
+	size_t nsegs, segs_cap;
 } ht_tm_unit;
 
 struct ht_tm {
 	char **langs;
 	size_t nlangs, langs_cap;
+	size_t *lang_slots; /* open addressing on the primary subtag: index + 1, or 0 */
+	size_t nslots;      /* a power of two, at least twice nlangs */
 	ht_tm_unit *units;
 	size_t nunits, units_cap;
 };
+
+/* A confidence column or prop ("0.93"; empty is unknown, -1): 1, or 0 when it is not a number. */
+int ht_tm_parse_confidence(const char *s, size_t len, double *out);
 
 /* ---- XML output (libxml2 text writer on a FILE*) ---- */
 

@@ -22,9 +22,8 @@ ht_tm *ht_tm_new(const char *srclang)
 static void unit_release(ht_tm_unit *u)
 {
 	for (size_t i = 0; i < u->nsegs; i++)
-		free(u->segs[i]);
+		free(u->segs[i].text);
 	free(u->segs);
-	free(u->lens);
 	free(u->doc);
 	free(u->id);
 }
@@ -39,6 +38,7 @@ void ht_tm_free(ht_tm *tm)
 	for (size_t i = 0; i < tm->nlangs; i++)
 		free(tm->langs[i]);
 	free(tm->langs);
+	free(tm->lang_slots);
 	free(tm);
 }
 
@@ -59,14 +59,42 @@ static int same_primary(const char *a, const char *b)
 	return 1;
 }
 
+/* ---- languages: a hash of primary subtags (a TMX may hold thousands) ---- */
+
+static uint64_t primary_hash(const char *tag)
+{
+	uint64_t h = HT_HASH_SEED;
+	for (size_t i = 0, n = primary_len(tag); i < n; i++) {
+		char c = (char)tolower((unsigned char)tag[i]);
+		h = ht_hash_more(h, &c, 1);
+	}
+	return h;
+}
+
+/* The slot of `lang` in the open-addressing table: holds its index + 1, or 0. */
+static size_t lang_slot(const ht_tm *tm, const char *lang)
+{
+	size_t mask = tm->nslots - 1, i = (size_t)primary_hash(lang) & mask;
+	while (tm->lang_slots[i] && !same_primary(tm->langs[tm->lang_slots[i] - 1], lang))
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void rehash_langs(ht_tm *tm)
+{
+	free(tm->lang_slots);
+	tm->nslots = tm->nslots ? tm->nslots * 2 : 16;
+	tm->lang_slots = ht_xcalloc(tm->nslots, sizeof *tm->lang_slots);
+	for (size_t l = 0; l < tm->nlangs; l++)
+		tm->lang_slots[lang_slot(tm, tm->langs[l])] = l + 1;
+}
+
 int ht_tm_lang_index(const ht_tm *tm, const char *lang)
 {
-	if (!lang)
+	if (!lang || !tm->nslots)
 		return -1;
-	for (size_t i = 0; i < tm->nlangs; i++)
-		if (same_primary(tm->langs[i], lang))
-			return (int)i;
-	return -1;
+	size_t k = tm->lang_slots[lang_slot(tm, lang)];
+	return k ? (int)(k - 1) : -1;
 }
 
 size_t ht_tm_add_lang(ht_tm *tm, const char *lang)
@@ -81,12 +109,18 @@ size_t ht_tm_add_lang(ht_tm *tm, const char *lang)
 	for (char *p = tag; *p; p++)
 		if (*p == '_')
 			*p = '-';
-	tm->langs[tm->nlangs] = tag;
-	return tm->nlangs++;
+	tm->langs[tm->nlangs++] = tag;
+	if (2 * tm->nlangs > tm->nslots)
+		rehash_langs(tm);
+	else
+		tm->lang_slots[lang_slot(tm, tag)] = tm->nlangs;
+	return tm->nlangs - 1;
 }
 
 size_t ht_tm_lang_count(const ht_tm *tm) { return tm->nlangs; }
 const char *ht_tm_lang(const ht_tm *tm, size_t i) { return i < tm->nlangs ? tm->langs[i] : NULL; }
+
+/* ---- units: each holds only the segments it has, sorted by language ---- */
 
 size_t ht_tm_add_unit(ht_tm *tm, const char *doc, const char *id, double confidence)
 {
@@ -99,37 +133,63 @@ size_t ht_tm_add_unit(ht_tm *tm, const char *doc, const char *id, double confide
 	return tm->nunits++;
 }
 
+/* The place of language `lang` among u's segments (where it is or would go). */
+static size_t seg_place(const ht_tm_unit *u, size_t lang)
+{
+	size_t lo = 0, hi = u->nsegs;
+	if (hi && u->segs[hi - 1].lang < lang) /* the usual case: languages come in order */
+		return hi;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (u->segs[mid].lang < lang)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void ht_tm_set_seg(ht_tm *tm, size_t unit, size_t lang, const char *text, size_t len)
 {
 	if (unit >= tm->nunits || lang >= tm->nlangs)
 		return;
 	ht_tm_unit *u = &tm->units[unit];
-	if (lang >= u->nsegs) {
-		u->segs = ht_xrealloc(u->segs, tm->nlangs * sizeof *u->segs);
-		u->lens = ht_xrealloc(u->lens, tm->nlangs * sizeof *u->lens);
-		for (size_t i = u->nsegs; i < tm->nlangs; i++) {
-			u->segs[i] = NULL;
-			u->lens[i] = 0;
+	size_t k = seg_place(u, lang);
+	int present = k < u->nsegs && u->segs[k].lang == lang;
+	if (present) {
+		free(u->segs[k].text);
+		if (!text) {
+			memmove(u->segs + k, u->segs + k + 1, (u->nsegs - k - 1) * sizeof *u->segs);
+			u->nsegs--;
+			return;
 		}
-		u->nsegs = tm->nlangs;
+	} else {
+		if (!text)
+			return;
+		if (u->nsegs == u->segs_cap) { /* most units have two segments */
+			u->segs_cap = u->segs_cap ? 2 * u->segs_cap : 2;
+			u->segs = ht_xreallocarray(u->segs, u->segs_cap, sizeof *u->segs);
+		}
+		memmove(u->segs + k + 1, u->segs + k, (u->nsegs - k) * sizeof *u->segs);
+		u->nsegs++;
 	}
-	free(u->segs[lang]);
-	u->segs[lang] = text ? ht_xstrndup(text, len) : NULL;
-	u->lens[lang] = text ? len : 0;
+	u->segs[k] = (ht_tm_segment){lang, ht_xstrndup(text, len), len};
 }
 
 size_t ht_tm_unit_count(const ht_tm *tm) { return tm->nunits; }
 
 const char *ht_tm_seg(const ht_tm *tm, size_t unit, size_t lang, size_t *len)
 {
-	if (unit >= tm->nunits || lang >= tm->units[unit].nsegs || !tm->units[unit].segs[lang]) {
+	const ht_tm_unit *u = unit < tm->nunits ? &tm->units[unit] : NULL;
+	size_t k = u ? seg_place(u, lang) : 0;
+	if (!u || k >= u->nsegs || u->segs[k].lang != lang) {
 		if (len)
 			*len = 0;
 		return NULL;
 	}
 	if (len)
-		*len = tm->units[unit].lens[lang];
-	return tm->units[unit].segs[lang];
+		*len = u->segs[k].len;
+	return u->segs[k].text;
 }
 
 double ht_tm_confidence(const ht_tm *tm, size_t unit)
@@ -142,7 +202,7 @@ const char *ht_tm_unit_id(const ht_tm *tm, size_t unit) { return unit < tm->nuni
 /* --------------------------------------------------------------- TSV reader */
 
 /* Parse a confidence column; empty is unknown (-1). */
-static int parse_confidence(const char *s, size_t len, double *out)
+int ht_tm_parse_confidence(const char *s, size_t len, double *out)
 {
 	if (len == 0) {
 		*out = -1.0;
@@ -166,25 +226,34 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			 ht_error *err)
 {
 	*out = NULL;
+	ht_buf text = HT_BUF_INIT;
+	ht_status st = ht_text_read(path, &text, NULL, err);
+	if (st == HT_OK)
+		st = ht_tm_parse_tsv(path, text.s, text.len, from, to, out, err);
+	ht_buf_release(&text);
+	return st;
+}
+
+ht_status ht_tm_parse_tsv(const char *name, const char *text, size_t text_len, const char *from,
+			  const char *to, ht_tm **out, ht_error *err)
+{
+	*out = NULL;
+	const char *path = name ? name : "-";
 	/* private-use tags when the caller does not know the languages */
 	from = from && *from ? from : "qaa";
 	to = to && *to ? to : "qab";
 	if (same_primary(from, to))
 		return ht_error_set(err, HT_ERR_USAGE, "%s: source and target language are both '%s'",
 				    path, from);
-	ht_buf text = HT_BUF_INIT;
-	ht_status st = ht_text_read(path, &text, NULL, err);
-	if (st != HT_OK) {
-		ht_buf_release(&text);
-		return st;
-	}
+	ht_status st = HT_OK;
 	ht_tm *tm = ht_tm_new(from);
 	size_t src = 0, tgt = ht_tm_add_lang(tm, to);
 	const char *doc = ht_path_base(path);
 	size_t lineno = 0;
-	for (const char *line = text.s; *line;) {
-		const char *nl = strchr(line, '\n');
-		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+	const char *text_end = text + text_len;
+	for (const char *line = text; line < text_end;) {
+		const char *nl = memchr(line, '\n', (size_t)(text_end - line));
+		size_t len = nl ? (size_t)(nl - line) : (size_t)(text_end - line);
 		lineno++;
 		if (len > 0) {
 			const char *tab = memchr(line, '\t', len);
@@ -199,10 +268,9 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			double conf = -1.0;
 			if (tab2) {
 				const char *c = tab2 + 1;
-				size_t clen = strcspn(c, "\t\n");
-				if (c + clen > end)
-					clen = (size_t)(end - c);
-				if (!parse_confidence(c, clen, &conf)) {
+				const char *ctab = memchr(c, '\t', (size_t)(end - c));
+				size_t clen = (size_t)((ctab ? ctab : end) - c);
+				if (!ht_tm_parse_confidence(c, clen, &conf)) {
 					st = ht_error_set(err, HT_ERR_DATA,
 							  "%s:%zu: the third column is not a confidence: '%.*s'",
 							  path, lineno, (int)(clen > 40 ? 40 : clen), c);
@@ -221,7 +289,6 @@ ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_
 			break;
 		line = nl + 1;
 	}
-	ht_buf_release(&text);
 	if (st != HT_OK) {
 		ht_tm_free(tm);
 		return st;
@@ -333,13 +400,7 @@ static int valid_segtype(const char *s)
 		     strcmp(s, "block") == 0 || strcmp(s, "phrase") == 0);
 }
 
-static int unit_has_seg(const ht_tm_unit *u)
-{
-	for (size_t i = 0; i < u->nsegs; i++)
-		if (u->segs[i])
-			return 1;
-	return 0;
-}
+static int unit_has_seg(const ht_tm_unit *u) { return u->nsegs > 0; }
 
 static int write_prop(xmlTextWriterPtr w, const char *type, const char *value, size_t *dropped)
 {
@@ -391,12 +452,11 @@ static int write_unit(xmlTextWriterPtr w, const ht_tm *tm, const ht_tm_unit *u, 
 	if (u->id && write_prop(w, "x-unit", u->id, dropped) < 0)
 		return -1;
 	/* language index order: the source (index 0) comes first */
-	for (size_t l = 0; l < u->nsegs; l++) {
-		if (!u->segs[l])
-			continue;
+	for (size_t k = 0; k < u->nsegs; k++) {
+		const ht_tm_segment *g = &u->segs[k];
 		if (xmlTextWriterStartElement(w, BAD_CAST "tuv") < 0 ||
-		    xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST tm->langs[l]) < 0 ||
-		    ht_xml_element(w, "seg", u->segs[l], u->lens[l], dropped) < 0 ||
+		    xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST tm->langs[g->lang]) < 0 ||
+		    ht_xml_element(w, "seg", g->text, g->len, dropped) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
@@ -428,222 +488,3 @@ ht_status ht_tm_write_tmx(const ht_tm *tm, FILE *fp, const char *segtype, size_t
 	return st;
 }
 
-/* --------------------------------------------------------------- TMX reader */
-
-typedef struct tmx_reader {
-	const char *path;
-	ht_error *err;
-	int has_error;       /* the first XML error is kept */
-	char srclang[64];
-	ht_tm *tm;
-} tmx_reader;
-
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	tmx_reader *rd = ctx;
-	if (rd->has_error || !e || e->level < XML_ERR_ERROR)
-		return;
-	rd->has_error = 1;
-	char msg[512];
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-	size_t n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	ht_error_set(rd->err, HT_ERR_DATA, "%s:%d: %s", rd->path, e->line, msg);
-}
-
-static int is_name(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* Inline codes stand for formatting of the original document: their content
- * is not text of the segment. */
-static int is_inline_code(const xmlNode *n)
-{
-	static const char *const codes[] = {"bpt", "ept", "ph", "it", "ut", "sub"};
-	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
-		if (is_name(n, codes[i]))
-			return 1;
-	return 0;
-}
-
-static void seg_text(const xmlNode *n, ht_buf *out)
-{
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content)
-				ht_buf_adds(out, (const char *)c->content);
-		} else if (c->type == XML_ELEMENT_NODE && !is_inline_code(c)) {
-			seg_text(c, out); /* hi, and unknown elements: keep their text */
-		} else if (c->type == XML_ENTITY_REF_NODE) {
-			/* An internal entity of plain text is text of the document.  One
-			 * holding markup or other references is dropped rather than
-			 * expanded (no "billion laughs"); external ones are never fetched. */
-			xmlEntityPtr e = xmlGetDocEntity(c->doc, c->name);
-			if (e && e->etype == XML_INTERNAL_GENERAL_ENTITY && e->content &&
-			    !strpbrk((const char *)e->content, "&<"))
-				ht_buf_adds(out, (const char *)e->content);
-		}
-	}
-}
-
-static char *node_text(const xmlNode *n)
-{
-	xmlChar *s = xmlNodeGetContent(n);
-	char *r = ht_xstrdup(s ? (const char *)s : "");
-	xmlFree(s);
-	return r;
-}
-
-static char *tuv_lang(xmlNode *tuv)
-{
-	xmlChar *l = xmlGetNsProp(tuv, BAD_CAST "lang", XML_XML_NAMESPACE);
-	if (!l)
-		l = xmlGetNoNsProp(tuv, BAD_CAST "lang");
-	if (!l)
-		return NULL;
-	char *r = ht_xstrdup((const char *)l);
-	xmlFree(l);
-	return r;
-}
-
-static ht_status read_tu(tmx_reader *rd, xmlNode *tu)
-{
-	char *doc = NULL, *id = NULL;
-	double conf = -1.0;
-	for (xmlNode *c = tu->children; c; c = c->next) {
-		if (!is_name(c, "prop"))
-			continue;
-		xmlChar *type = xmlGetNoNsProp(c, BAD_CAST "type");
-		if (type) {
-			char *v = node_text(c);
-			if (strcmp((char *)type, "x-doc") == 0 && !doc)
-				doc = v, v = NULL;
-			else if (strcmp((char *)type, "x-unit") == 0 && !id)
-				id = v, v = NULL;
-			else if (strcmp((char *)type, "x-confidence") == 0 &&
-				 !parse_confidence(v, strlen(v), &conf))
-				conf = -1.0;
-			free(v);
-			xmlFree(type);
-		}
-	}
-	if (!id) {
-		xmlChar *tuid = xmlGetNoNsProp(tu, BAD_CAST "tuid");
-		if (tuid)
-			id = ht_xstrdup((const char *)tuid);
-		xmlFree(tuid);
-	}
-	ht_status st = HT_OK;
-	size_t unit = (size_t)-1;
-	ht_buf text = HT_BUF_INIT;
-	for (xmlNode *c = tu->children; c && st == HT_OK; c = c->next) {
-		if (!is_name(c, "tuv"))
-			continue;
-		char *lang = tuv_lang(c);
-		if (!lang || !*lang) {
-			st = ht_error_set(rd->err, HT_ERR_DATA, "%s:%ld: <tuv> without xml:lang",
-					  rd->path, xmlGetLineNo(c));
-			free(lang);
-			break;
-		}
-		xmlNode *seg = c->children;
-		while (seg && !is_name(seg, "seg"))
-			seg = seg->next;
-		if (seg) {
-			if (!rd->tm)
-				rd->tm = ht_tm_new(rd->srclang[0] ? rd->srclang : lang);
-			if (unit == (size_t)-1)
-				unit = ht_tm_add_unit(rd->tm, doc, id, conf);
-			size_t l = ht_tm_add_lang(rd->tm, lang);
-			/* a second variant of the same language keeps the first */
-			if (!ht_tm_seg(rd->tm, unit, l, NULL)) {
-				ht_buf_reset(&text);
-				seg_text(seg, &text);
-				ht_tm_set_seg(rd->tm, unit, l, text.s, text.len);
-			}
-		}
-		free(lang);
-	}
-	ht_buf_release(&text);
-	free(doc);
-	free(id);
-	return st;
-}
-
-static void read_header(tmx_reader *rd, xmlTextReaderPtr r)
-{
-	xmlChar *s = xmlTextReaderGetAttribute(r, BAD_CAST "srclang");
-	if (s && strcmp((char *)s, "*all*") != 0 && *s)
-		snprintf(rd->srclang, sizeof rd->srclang, "%s", (char *)s);
-	xmlFree(s);
-}
-
-static ht_status read_tmx_stream(tmx_reader *rd, xmlTextReaderPtr r)
-{
-	int ret = xmlTextReaderRead(r);
-	while (ret == 1) {
-		if (xmlTextReaderNodeType(r) == XML_READER_TYPE_ELEMENT) {
-			const char *name = (const char *)xmlTextReaderConstLocalName(r);
-			if (xmlTextReaderDepth(r) == 0 && strcmp(name, "tmx") != 0)
-				return ht_error_set(rd->err, HT_ERR_DATA,
-						    "%s:%ld: not a TMX file (root element <%s>)", rd->path,
-						    xmlGetLineNo(xmlTextReaderCurrentNode(r)), name);
-			if (strcmp(name, "header") == 0) {
-				read_header(rd, r);
-			} else if (strcmp(name, "tu") == 0) {
-				xmlNode *tu = xmlTextReaderExpand(r);
-				if (!tu)
-					break;
-				ht_status st = read_tu(rd, tu);
-				if (st != HT_OK)
-					return st;
-				ret = xmlTextReaderNext(r);
-				continue;
-			}
-		}
-		ret = xmlTextReaderRead(r);
-	}
-	if (ret != 0 || rd->has_error) {
-		if (!rd->has_error)
-			ht_error_set(rd->err, HT_ERR_DATA, "%s:%d: cannot parse the TMX", rd->path,
-				     xmlTextReaderGetParserLineNumber(r));
-		return HT_ERR_DATA;
-	}
-	return HT_OK;
-}
-
-ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
-{
-	*out = NULL;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return ht_error_set(err, HT_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-	struct stat sb;
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(fp);
-		return ht_error_set(err, HT_ERR_IO, "%s: cannot read: %s", path, strerror(EISDIR));
-	}
-	tmx_reader rd = {.path = path, .err = err};
-	/* No XML_PARSE_NOENT, no DTD loading: entities stay unexpanded, nothing is
-	 * fetched.  XML_PARSE_HUGE lifts the 10 MB limit on one text node, so that
-	 * a paragraph-long segment written by hutong reads back. */
-	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
-	if (!r) {
-		fclose(fp);
-		return ht_error_set(err, HT_ERR_IO, "%s: cannot start the XML reader", path);
-	}
-	xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &rd);
-	ht_status st = read_tmx_stream(&rd, r);
-	xmlFreeTextReader(r);
-	fclose(fp);
-	if (st == HT_OK && !rd.tm)
-		rd.tm = ht_tm_new(rd.srclang[0] ? rd.srclang : "und");
-	if (st != HT_OK) {
-		ht_tm_free(rd.tm);
-		return st;
-	}
-	*out = rd.tm;
-	return HT_OK;
-}

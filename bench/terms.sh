@@ -32,3 +32,11 @@ for l in zh en fr es ru ar; do
 	while [ $i -lt 10 ]; do cat "$dev/UNv1.0.devset.$l"; i=$((i + 1)); done >"$tmp/x10.$l"
 	measure "10x devset $l" $l "$tmp/x10.$l"
 done
+# Unpunctuated Chinese in one line (issue: time must grow linearly): the
+# devset's Han characters only, repeated to 5 MB and 20 MB.
+for mb in 5 20; do
+	perl -CSD -pe 's/[^\x{4e00}-\x{9fff}]//g' <"$dev/UNv1.0.devset.zh" >"$tmp/han"
+	: >"$tmp/np$mb"
+	while [ "$(wc -c <"$tmp/np$mb")" -lt $((mb * 1000000)) ]; do cat "$tmp/han" >>"$tmp/np$mb"; done
+	measure "unpunct. ${mb} MB" zh "$tmp/np$mb"
+done

@@ -4,6 +4,10 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "common/util.h"
+
+int ht_cli_quiet;
+
 int ht_cli_exit_code(ht_status st)
 {
 	switch (st) {
@@ -27,13 +31,38 @@ int ht_cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (see 'hutong help %s')\n", cmd);
+	fprintf(stderr, " (see 'hutong help %.*s')\n", (int)strcspn(cmd, " "), cmd);
 	return HT_EXIT_USAGE;
+}
+
+int ht_cli_bad_value(const char *cmd, const char *opt, const char *value, const char *why_fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "hutong: %s: invalid %s '%s' (", cmd, opt, value);
+	va_start(ap, why_fmt);
+	vfprintf(stderr, why_fmt, ap);
+	va_end(ap);
+	fprintf(stderr, ") (see 'hutong help %.*s')\n", (int)strcspn(cmd, " "), cmd);
+	return HT_EXIT_USAGE;
+}
+
+void ht_cli_note(const char *fmt, ...)
+{
+	va_list ap;
+	if (ht_cli_quiet)
+		return;
+	fputs("hutong: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 }
 
 void ht_cli_warn(const char *fmt, ...)
 {
 	va_list ap;
+	if (ht_cli_quiet)
+		return;
 	fputs("hutong: warning: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -60,3 +89,4 @@ int ht_cli_wants_help(int argc, char **argv)
 	}
 	return 0;
 }
+

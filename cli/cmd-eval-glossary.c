@@ -1,10 +1,11 @@
 /* hutong eval glossary: how many known term pairs a glossary gets right. */
-#include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "common/util.h"
+#include "lexicon/tb-internal.h"
 #include "hutong/tm.h"
 
 /* The usage is in ht_usage_eval (cli/cmd-eval.c), which `hutong eval glossary
@@ -166,61 +167,26 @@ static ht_status read_reference(const char *path, columns *cols, pair_list *out,
 	return st;
 }
 
-/* One CSV record (RFC 4180) starting at *p: fields 0 and 1 into a, b. */
-static int csv_record(const char **p, ht_buf *a, ht_buf *b)
-{
-	ht_buf_reset(a);
-	ht_buf_reset(b);
-	const char *s = *p;
-	if (!*s)
-		return 0;
-	for (int field = 0;; field++) {
-		ht_buf *dst = field == 0 ? a : field == 1 ? b : NULL;
-		if (*s == '"') {
-			for (s++; *s; s++) {
-				if (*s == '"' && s[1] == '"')
-					s++;
-				else if (*s == '"')
-					break;
-				if (dst)
-					ht_buf_addc(dst, *s);
-			}
-			if (*s == '"')
-				s++;
-		}
-		while (*s && *s != ',' && *s != '\n') {
-			if (dst && *s != '\r')
-				ht_buf_addc(dst, *s);
-			s++;
-		}
-		if (*s == ',') {
-			s++;
-			continue;
-		}
-		if (*s == '\n')
-			s++;
-		break;
-	}
-	*p = s;
-	return 1;
-}
-
 static ht_status read_glossary(const char *path, pair_list *out, ht_error *err)
 {
 	ht_buf text = HT_BUF_INIT;
 	ht_status st = ht_text_read(path, &text, NULL, err);
 	size_t len = strlen(path);
 	if (st == HT_OK && len > 4 && strcmp(path + len - 4, ".csv") == 0) {
-		ht_buf a = HT_BUF_INIT, b = HT_BUF_INIT;
-		const char *p = text.s;
-		int header = 1;
-		while (csv_record(&p, &a, &b)) {
-			if (!header && a.len && b.len)
-				pairs_add(out, a.s, a.len, b.s, b.len);
+		ht_buf store = HT_BUF_INIT;
+		size_t *off = NULL, nf = 0, cap = 0, pos = 0, line = 0;
+		int header = 1, rc;
+		while ((rc = ht_csv_record(text.s, text.len, &pos, ',', &store, &off, &nf, &cap, &line)) > 0) {
+			const char *a = nf > 0 ? store.s + off[0] : "", *b = nf > 1 ? store.s + off[1] : "";
+			if (!header && *a && *b)
+				pairs_add(out, a, strlen(a), b, strlen(b));
 			header = 0;
 		}
-		ht_buf_release(&a);
-		ht_buf_release(&b);
+		if (rc < 0)
+			st = ht_error_set(err, HT_ERR_DATA, "%s:%zu: quoted field never closed (a '\"' is missing)",
+					  path, line);
+		ht_buf_release(&store);
+		free(off);
 	} else if (st == HT_OK) {
 		size_t lineno = 0;
 		for (const char *line = text.s; *line;) {
@@ -516,48 +482,33 @@ done:
 
 int ht_cmd_eval_glossary(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"json", no_argument, NULL, 'j'},	  {"columns", required_argument, NULL, 'c'},
-		{"corpus", required_argument, NULL, 'C'}, {"corpus-lang", required_argument, NULL, 'L'},
-		{"misses", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
-		{"header", no_argument, NULL, 'H'},	  {"strip-article", no_argument, NULL, 'A'},
-		{NULL, 0, NULL, 0},
-	};
 	options o = {.misses = -1};
 	columns cols = {.name = {NULL, NULL}, .index = {0, 1}};
 	const char *colspec = NULL;
-	int c, rc;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': o.json = 1; break;
-		case 'c': colspec = optarg; break;
-		case 'C': o.corpus_path = optarg; break;
-		case 'H': cols.header = 1; break;
-		case 'A': cols.strip_article = 1; break;
-		case 'L': o.corpus_lang = optarg; break;
-		case 'm': {
-			char *end;
-			o.misses = strtol(optarg, &end, 10);
-			if (*end || o.misses < 0)
-				return ht_cli_usage_error("eval glossary", "--misses wants a count, not '%s'", optarg);
-			break;
-		}
-		case 'h': return ht_cli_help("eval");
-		default:
-			return ht_cli_usage_error("eval glossary", "unknown or incomplete option '%s'",
-						  argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 2)
+	size_t misses = SIZE_MAX;
+	int first, rc;
+	const ht_cli_option opts[] = {
+		{"json", 0, HT_ARG_FLAG, .flag = &o.json},
+		{"columns", 0, HT_ARG_STRING, .str = &colspec},
+		{"corpus", 0, HT_ARG_STRING, .str = &o.corpus_path},
+		{"corpus-lang", 0, HT_ARG_LANG, .str = &o.corpus_lang},
+		{"misses", 0, HT_ARG_COUNT, .count = &misses, .min = 0},
+		{"header", 0, HT_ARG_FLAG, .flag = &cols.header},
+		{"strip-article", 0, HT_ARG_FLAG, .flag = &cols.strip_article},
+	};
+	if ((rc = HT_CLI_PARSE("eval glossary", opts, argc, argv, &first)))
+		return rc < 0 ? HT_EXIT_OK : rc;
+	if (misses != SIZE_MAX)
+		o.misses = (long)misses;
+	if (argc - first != 2)
 		return ht_cli_usage_error("eval glossary", "wants REFERENCE and GLOSSARY");
 	if (o.corpus_lang && !o.corpus_path)
 		return ht_cli_usage_error("eval glossary", "--corpus-lang needs --corpus");
 	if (colspec && !parse_columns(colspec, &cols))
-		return ht_cli_usage_error("eval glossary", "--columns wants S,T (e.g. 1,2 or zh_short,en_short)");
-	o.ref_path = argv[optind];
-	o.gloss_path = argv[optind + 1];
+		return ht_cli_bad_value("eval glossary", "--columns", colspec,
+					"want S,T: two column numbers or header names, e.g. 1,2 or zh_short,en_short");
+	o.ref_path = argv[first];
+	o.gloss_path = argv[first + 1];
 	rc = evaluate(&o, &cols);
 	free(cols.name[0]);
 	free(cols.name[1]);

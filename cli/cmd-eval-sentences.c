@@ -29,7 +29,6 @@
  * - The rules were written while looking at these errors: the figures are
  *   not those of a held-out test.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -336,46 +335,41 @@ static int lang_index(const char *lang)
 	return -1;
 }
 
+/* --lang, once for each language to score */
+static int add_lang(const char *cmd, const char *value, void *ctx)
+{
+	struct options *o = ctx;
+	if (lang_index(value) < 0)
+		return ht_cli_bad_value(cmd, "--lang", value, "the devset has ar, en, es, fr, ru and zh");
+	if (o->n_langs < N_IDS_LANGS)
+		o->langs[o->n_langs++] = value;
+	return 0;
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{"json", no_argument, NULL, 'j'},
-		{"lang", required_argument, NULL, 'l'},
-		{"errors", no_argument, NULL, 'e'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	int first;
+	const ht_cli_option opts[] = {
+		{"json", 0, HT_ARG_FLAG, .flag = &o->json},
+		{"errors", 0, HT_ARG_FLAG, .flag = &o->show_errors},
+		{"lang", 'l', HT_ARG_CALL, .call = add_lang, .ctx = o},
 	};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jl:eh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j': o->json = 1; break;
-		case 'e': o->show_errors = 1; break;
-		case 'l':
-			if (lang_index(optarg) < 0)
-				return ht_cli_usage_error("eval", "sentences: the devset has no language '%s'", optarg);
-			if (o->n_langs < N_IDS_LANGS)
-				o->langs[o->n_langs++] = optarg;
-			break;
-		default:
-			return ht_cli_usage_error("eval", "sentences: bad option");
-		}
-	}
-	if (argc - optind > 1)
-		return ht_cli_usage_error("eval", "sentences: one DEVSET_DIR at most");
-	if (optind < argc)
-		o->dir = argv[optind];
+	int rc = HT_CLI_PARSE("eval sentences", opts, argc, argv, &first);
+	if (rc)
+		return rc;
+	if (argc - first > 1)
+		return ht_cli_usage_error("eval sentences", "one DEVSET_DIR at most");
+	if (first < argc)
+		o->dir = argv[first];
 	return HT_EXIT_OK;
 }
 
 int ht_cmd_eval_sentences(int argc, char **argv)
 {
-	if (ht_cli_wants_help(argc, argv))
-		return ht_cli_help("eval");
 	struct options o = {0};
 	int rc = parse_options(argc, argv, &o);
 	if (rc != HT_EXIT_OK)
-		return rc;
+		return rc < 0 ? HT_EXIT_OK : rc;
 	if (!o.dir)
 		o.dir = HT_SRCDIR "/../shared/corpora/unpc-devset";
 	if (!o.n_langs)

@@ -1,5 +1,4 @@
 /* hutong segment: rebuild the paragraphs of a document and split sentences. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,14 +22,18 @@ const char ht_usage_segment[] =
 	"                      line when nothing looks like a PDF), pdftext, html,\n"
 	"                      lines (one sentence a line, as is; one paragraph\n"
 	"                      each), paragraphs (one paragraph a line, split)\n"
-	"  -f, --format FMT    jsonl (default), text (for reading: everything,\n"
-	"                      with kinds, labels, notes, footnotes, links and\n"
-	"                      dropped pieces), lines (one sentence a line, an\n"
-	"                      empty line between paragraphs; none with --input\n"
-	"                      lines, so that its lines come back one for one)\n"
+	"  -f, --format FMT    jsonl (default; also for -o NAME.jsonl), text (for\n"
+	"                      reading: everything, with kinds, labels, notes,\n"
+	"                      footnotes, links and dropped pieces), lines (one\n"
+	"                      sentence a line, an empty line between paragraphs;\n"
+	"                      none with --input lines, so that its lines come\n"
+	"                      back one for one)\n"
 	"  -o, --output FILE   write there (atomically) instead of stdout\n"
-	"      --repair        replace invalid UTF-8 bytes by U+FFFD (counted on\n"
-	"                      stderr) instead of stopping\n"
+	"      --repair        replace invalid bytes by U+FFFD (counted on stderr)\n"
+	"                      instead of stopping\n"
+	"      --encoding ENC  the file is in ENC (GB18030, Big5, windows-1252 ...),\n"
+	"                      not UTF-8 (UTF-16 with a BOM is read as such)\n"
+	"  -q, --quiet         no notes or warnings on stderr (errors still)\n"
 	"\n"
 	"jsonl: one object per paragraph in document order,\n"
 	"  {\"id\":\"p12\",\"kind\":\"operative\",\"label\":\"1.\",\"text\":\"...\",\n"
@@ -50,7 +53,8 @@ const char ht_usage_segment[] =
 	"removed end-of-line hyphens.\n"
 	"\n"
 	"Exit status: 0 success, 2 misuse, 3 bad input (invalid UTF-8 without\n"
-	"--repair), 4 I/O failure.\n";
+	"--repair), 4 I/O failure.\n"
+	"Example: hutong segment corpora/A_RES_76_295.zh.txt --format text\n";
 
 enum format { FMT_JSONL, FMT_TEXT, FMT_LINES };
 
@@ -245,88 +249,46 @@ static int write_doc(const ht_doc *doc, enum format fmt, FILE *fp)
 	return ok;
 }
 
-static int parse_format(const char *s, enum format *fmt)
-{
-	if (strcmp(s, "jsonl") == 0)
-		*fmt = FMT_JSONL;
-	else if (strcmp(s, "text") == 0)
-		*fmt = FMT_TEXT;
-	else if (strcmp(s, "lines") == 0)
-		*fmt = FMT_LINES;
-	else
-		return 0;
-	return 1;
-}
+static const ht_cli_choice formats[] = {
+	{"jsonl", FMT_JSONL, ".jsonl"}, {"text", FMT_TEXT, NULL}, {"lines", FMT_LINES, NULL}, {NULL, 0, NULL}};
 
 int ht_cmd_segment(int argc, char **argv)
 {
-	enum { OPT_REPAIR = 256 };
-	static const struct option opts[] = {
-		{"lang", required_argument, NULL, 'l'},   {"input", required_argument, NULL, 'i'},
-		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-		{"repair", no_argument, NULL, OPT_REPAIR}, {"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	const char *lang = NULL, *output = "-";
-	int mode = HT_INPUT_AUTO, repair = 0;
-	enum format fmt = FMT_JSONL;
-	int c;
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":l:i:f:o:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'l':
-			lang = optarg;
-			break;
-		case 'i':
-			mode = ht_input_mode_parse(optarg);
-			if (mode < 0)
-				return ht_cli_usage_error("segment", "unknown input mode '%s'", optarg);
-			break;
-		case 'f':
-			if (!parse_format(optarg, &fmt))
-				return ht_cli_usage_error("segment", "unknown format '%s'", optarg);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_REPAIR:
-			repair = 1;
-			break;
-		case 'h':
-			return ht_cli_help("segment");
-		case ':':
-			return ht_cli_usage_error("segment", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return ht_cli_usage_error("segment", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	int mode = HT_INPUT_AUTO, fmt = -1, first;
+	ht_cli_reading reading = {0};
+	const ht_cli_option opts[] = {
+		HT_OPT_LANG(&lang),    HT_OPT_INPUT(&mode, NULL),         HT_OPT_FORMAT(&fmt, formats),
+		HT_OPT_OUTPUT(&output), HT_OPT_REPAIR(&reading.repair), HT_OPT_ENCODING(&reading.encoding),
+	};
+	int rc = HT_CLI_PARSE("segment", opts, argc, argv, &first);
+	if (rc)
+		return rc < 0 ? HT_EXIT_OK : rc;
+	if ((rc = ht_cli_output_format("segment", output, formats, FMT_JSONL, &fmt)))
+		return rc;
+	if (first >= argc)
 		return ht_cli_usage_error("segment", "which file? (give '-' for stdin)");
-	if (optind + 1 < argc)
-		return ht_cli_usage_error("segment", "one file at a time ('%s' is extra)", argv[optind + 1]);
-	const char *path = argv[optind];
+	if (first + 1 < argc)
+		return ht_cli_usage_error("segment", "one file at a time ('%s' is extra)", argv[first + 1]);
+	const char *path = argv[first];
 
 	ht_error err = {0};
 	ht_buf text = HT_BUF_INIT;
-	size_t repairs = 0;
-	ht_status st = ht_text_read(path, &text, repair ? &repairs : NULL, &err);
+	ht_status st = ht_cli_read_text(path, &reading, &text, &err);
 	if (st != HT_OK) {
 		ht_buf_release(&text);
 		return ht_cli_fail(&err);
 	}
-	if (repairs)
-		fprintf(stderr, "hutong: %s: repaired %zu invalid UTF-8 byte%s (now U+FFFD)\n", path, repairs,
-			repairs == 1 ? "" : "s");
 	ht_doc *doc = NULL;
 	st = ht_doc_segment(text.s, text.len, path, lang, (ht_input_mode)mode, &doc, &err);
 	ht_buf_release(&text);
 	if (st != HT_OK)
 		return ht_cli_fail(&err);
 	if (strcmp(ht_doc_lang_source(doc), "detected") == 0)
-		fprintf(stderr, "hutong: %s: language %s (detected from the text; --lang sets it)\n", path,
-			ht_doc_lang(doc));
+		ht_cli_note("%s: language %s (detected from the text; --lang sets it)", path,
+			    ht_doc_lang(doc));
 	if (mode == HT_INPUT_AUTO)
-		fprintf(stderr, "hutong: %s: read as %s\n", path, mode_names[ht_doc_input_mode(doc)]);
+		ht_cli_note("%s: read as %s", path, mode_names[ht_doc_input_mode(doc)]);
 
 	ht_outfile of;
 	st = ht_outfile_open(&of, output, &err);
@@ -334,7 +296,7 @@ int ht_cmd_segment(int argc, char **argv)
 		ht_doc_free(doc);
 		return ht_cli_fail(&err);
 	}
-	if (!write_doc(doc, fmt, of.fp)) {
+	if (!write_doc(doc, (enum format)fmt, of.fp)) {
 		ht_outfile_abort(&of);
 		ht_doc_free(doc);
 		fprintf(stderr, "hutong: %s: write error\n", output);

@@ -1,6 +1,4 @@
 /* `hutong terms`: ranked term candidates of texts in one language. */
-#include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,8 +6,8 @@
 #include "common/util.h"
 #include "hutong/dict.h"
 #include "hutong/segment.h"
-#include "hutong/terms.h"
 #include "hutong/termbase.h"
+#include "hutong/terms.h"
 
 const char ht_usage_terms[] =
 	"usage: hutong terms [OPTIONS] FILE...\n"
@@ -28,91 +26,66 @@ const char ht_usage_terms[] =
 	"  -i, --input MODE    auto, pdftext, html, lines, paragraphs or tsv (default\n"
 	"                      auto; a .tsv file with a header row naming language\n"
 	"                      columns, like the SDG tables, gives the column of L)\n"
-	"  -f, --format F      tsv (default) or jsonl\n"
-	"  -d, --dict FILE     a dictionary of the language's words (CC-CEDICT for\n"
-	"                      Chinese): its words may carry a function character at a\n"
-	"                      candidate's edge (optional; built-in rules otherwise)\n"
-	"  -t, --termbase FILE known terms (TBX, or TSV/CSV with a header naming the\n"
+	"  -f, --format F      tsv (default) or jsonl (also for -o NAME.jsonl)\n"
+	"  -d, --dict DICT     a dictionary of the language's words ('cedict' or a\n"
+	"                      file: CC-CEDICT for Chinese): its words may carry a\n"
+	"                      function character at a candidate's edge (optional;\n"
+	"                      built-in rules otherwise)\n"
+	"      --termbase FILE known terms (TBX, or TSV/CSV whose header names the\n"
 	"                      language columns): each one the text contains is listed,\n"
 	"                      even when it occurs once, and marked \"termbase\"\n"
 	"  -o, --output FILE   write there (atomically) instead of stdout\n"
+	"      --repair        replace invalid bytes by U+FFFD instead of stopping\n"
+	"      --encoding ENC  the files are in ENC (GB18030, Big5, windows-1252 ...)\n"
+	"  -q, --quiet         no warnings on stderr\n"
 	"  -h, --help          show this help\n"
 	"\n"
 	"TSV output, one candidate a line, best first, no header:\n"
 	"  term  frequency  score  document  unit  [termbase]\n"
 	"where document and unit (a paragraph id such as p12, or a TSV row's key)\n"
 	"locate one example; with --termbase a sixth column says \"termbase\" for\n"
-	"the known terms.  JSONL adds the rank, the match key, the length and the\n"
-	"number of units the term occurs in.\n";
+	"the known terms (JSONL: \"termbase\": true).  JSONL adds the rank, the match key, the length and the\n"
+	"number of units the term occurs in.\n"
+	"Example: hutong terms corpora/A_RES_76_295.zh.txt --limit 30\n";
 
 enum { MODE_TSV = 100 };
 
 struct terms_opts {
 	const char *lang, *output, *dict, *termbase;
 	size_t limit, min_freq;
-	int mode, jsonl;
+	int mode, format;
+	ht_cli_reading reading;
+	int first; /* argv index of the first file */
 };
 
-static int parse_size(const char *s, size_t *out)
-{
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s || *end || s[0] == '-')
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
+enum { FMT_TSV, FMT_JSONL };
+static const ht_cli_choice formats[] = {
+	{"tsv", FMT_TSV, ".tsv"}, {"jsonl", FMT_JSONL, ".jsonl"}, {NULL, 0, NULL}};
+/* beside the readers' modes: a table with a column per language */
+static const ht_cli_choice tsv_input[] = {{"tsv", MODE_TSV, NULL}, {NULL, 0, NULL}};
 
 static int parse_opts(int argc, char **argv, struct terms_opts *o)
 {
-	static const struct option longopts[] = {
-		{"lang", required_argument, NULL, 'l'},   {"limit", required_argument, NULL, 'n'},
-		{"min-freq", required_argument, NULL, 'm'}, {"input", required_argument, NULL, 'i'},
-		{"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-		{"dict", required_argument, NULL, 'd'},   {"termbase", required_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
-	*o = (struct terms_opts){NULL, "-", NULL, NULL, 50, 2, HT_INPUT_AUTO, 0};
-	optind = 1;
-	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, ":l:n:m:i:f:o:d:t:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'l': o->lang = optarg; break;
-		case 'n':
-			if (parse_size(optarg, &o->limit))
-				return ht_cli_usage_error("terms", "--limit wants a number, not '%s'", optarg);
-			break;
-		case 'm':
-			if (parse_size(optarg, &o->min_freq) || o->min_freq < 1)
-				return ht_cli_usage_error("terms", "--min-freq wants a number >= 1, not '%s'", optarg);
-			break;
-		case 'i':
-			o->mode = strcmp(optarg, "tsv") == 0 ? MODE_TSV : ht_input_mode_parse(optarg);
-			if (o->mode < 0)
-				return ht_cli_usage_error("terms", "unknown input mode '%s'", optarg);
-			break;
-		case 'f':
-			if (strcmp(optarg, "tsv") == 0)
-				o->jsonl = 0;
-			else if (strcmp(optarg, "jsonl") == 0)
-				o->jsonl = 1;
-			else
-				return ht_cli_usage_error("terms", "unknown format '%s'", optarg);
-			break;
-		case 'o': o->output = optarg; break;
-		case 'd': o->dict = optarg; break;
-		case 't': o->termbase = optarg; break;
-		case 'h': return -1;
-		case ':': return ht_cli_usage_error("terms", "option '%s' needs a value", argv[optind - 1]);
-		default: return ht_cli_usage_error("terms", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind >= argc)
+	*o = (struct terms_opts){.output = "-", .limit = 50, .min_freq = 2, .mode = HT_INPUT_AUTO,
+				 .format = -1};
+	const ht_cli_option opts[] = {
+		HT_OPT_LANG(&o->lang),
+		HT_OPT_LIMIT(&o->limit),
+		HT_OPT_MIN_FREQ(&o->min_freq),
+		HT_OPT_INPUT(&o->mode, tsv_input),
+		HT_OPT_FORMAT(&o->format, formats),
+		HT_OPT_OUTPUT(&o->output),
+		HT_OPT_DICT(&o->dict),
+		HT_OPT_TERMBASE(&o->termbase),
+		HT_OPT_REPAIR(&o->reading.repair),
+		HT_OPT_ENCODING(&o->reading.encoding),
+	};
+	int rc = HT_CLI_PARSE("terms", opts, argc, argv, &o->first);
+	if (rc)
+		return rc;
+	if (o->first >= argc)
 		return ht_cli_usage_error("terms", "no input file");
-	if (o->lang && !*o->lang)
-		return ht_cli_usage_error("terms", "--lang wants a language tag");
-	return 0;
+	return ht_cli_output_format("terms", o->output, formats, FMT_TSV, &o->format);
 }
 
 /* ---- reading units ---- */
@@ -298,7 +271,7 @@ static int write_output(const ht_termset *ts, const struct terms_opts *o)
 	ht_buf b = HT_BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		ht_buf_reset(&b);
-		(o->jsonl ? write_jsonl : write_tsv)(ts, i, o->termbase != NULL, &b);
+		(o->format == FMT_JSONL ? write_jsonl : write_tsv)(ts, i, o->termbase != NULL, &b);
 		fwrite(b.s, 1, b.len, of.fp);
 	}
 	ht_buf_release(&b);
@@ -310,11 +283,9 @@ static int write_output(const ht_termset *ts, const struct terms_opts *o)
 int ht_cmd_terms(int argc, char **argv)
 {
 	struct terms_opts o;
-	if (ht_cli_wants_help(argc, argv))
-		return ht_cli_help("terms");
 	int rc = parse_opts(argc, argv, &o);
 	if (rc)
-		return rc < 0 ? ht_cli_help("terms") : rc;
+		return rc < 0 ? HT_EXIT_OK : rc;
 	ht_error err = {0};
 	ht_buf text = HT_BUF_INIT;
 	ht_termset *ts = NULL;
@@ -325,8 +296,8 @@ int ht_cmd_terms(int argc, char **argv)
 	if (!rc && o.termbase && ht_termbase_read(o.termbase, o.lang, NULL, &known, &err) != HT_OK)
 		rc = ht_cli_fail(&err);
 	struct terms_input in = {dict, known, o.termbase};
-	for (int f = optind; f < argc && rc == 0; f++) {
-		if (ht_text_read(argv[f], &text, NULL, &err) != HT_OK ||
+	for (int f = o.first; f < argc && rc == 0; f++) {
+		if (ht_cli_read_text(argv[f], &o.reading, &text, &err) != HT_OK ||
 		    add_file(&ts, argv[f], text.s, text.len, &o, &in, &err) != HT_OK)
 			rc = ht_cli_fail(&err);
 	}

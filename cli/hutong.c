@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/util.h"
 #include "hutong/common.h"
 
 static int cmd_help(int argc, char **argv);
@@ -42,7 +43,22 @@ static void print_overview(FILE *fp)
 	      fp);
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nExit status: 0 success, 2 misuse, 3 bad input data, 4 I/O failure.\n", fp);
+	fputs("\nOptions mean the same in every command that takes them:\n"
+	      "  -o, --output FILE   write FILE, atomically (default: standard output)\n"
+	      "  -f, --format FMT    output format (default: what -o's name says, NAME.tmx)\n"
+	      "  -i, --input MODE    how to read the input (default: auto)\n"
+	      "  -l, --lang L        the language of the input (BCP 47: zh en fr es ru ar ...)\n"
+	      "  --from L, --to L    the source and target languages\n"
+	      "  -d, --dict DICT     a dictionary: a file, 'cedict', 'auto' or 'none'\n"
+	      "  -n, --limit N       at most N results (0: all)\n"
+	      "  -m, --min-freq N    ignore what occurs fewer than N times\n"
+	      "  -j, --threads N     worker threads (0: one per processor)\n"
+	      "  --repair            replace invalid bytes by U+FFFD instead of stopping\n"
+	      "  --encoding ENC      the input is in ENC (GB18030, Big5, windows-1252 ...)\n"
+	      "  -q, --quiet         no notes or warnings on stderr\n"
+	      "  -h, --help          the command's usage\n"
+	      "\nExit status: 0 success, 2 misuse, 3 bad input data, 4 I/O failure.\n",
+	      fp);
 }
 
 static int cmd_help(int argc, char **argv)
@@ -90,5 +106,7 @@ int main(int argc, char **argv)
 	}
 	if (ht_cli_wants_help(argc - 1, argv + 1))
 		return finish(ht_cli_help(c->name));
+	/* a run stopped by a signal leaves no temporary file of its outputs */
+	ht_outfile_catch_signals();
 	return finish(c->run(argc - 1, argv + 1));
 }

@@ -34,6 +34,8 @@ static int is_arabic_ignorable(int32_t cp)
 }
 
 #define KEY_FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
+/* Code points of one piece at most (as NFC_MAX_RUN in nfc.c). */
+#define KEY_MAX_RUN 30
 
 /* Code points that are their own match key and start a new piece of
  * normalisation: canonical combining class 0, never the second code point of
@@ -141,19 +143,23 @@ void ht_key_fold(const char *s, size_t len, ht_buf *out)
 	/* Pieces start at each stable code point; a piece that is one stable
 	 * code point joins the run copied as it is, from `clean` (or, a
 	 * full-width form, ends it with its ASCII letter). */
-	size_t start_len = out->len, clean = 0, piece = 0, i = 0;
+	size_t start_len = out->len, clean = 0, piece = 0, i = 0, run = 0;
 	int piece_stable = 0;
 	char piece_ascii = 0;
 	for (;;) {
 		char ascii = 0;
 		size_t n = i < len ? stable_len(u + i, len - i, &ascii) : 0;
-		if (i < len && !n) { /* the piece goes on over an unstable code point */
+		/* the piece goes on over an unstable code point; a run of them
+		 * longer than KEY_MAX_RUN (200,000 combining marks) is cut, since
+		 * utf8proc sorts a run of marks in quadratic time */
+		if (i < len && !n && ++run <= KEY_MAX_RUN) {
 			piece_stable = 0;
 			i++;
 			while (i < len && (u[i] & 0xC0) == 0x80)
 				i++;
 			continue;
 		}
+		run = 0;
 		if (piece_stable && piece_ascii) {
 			if (piece > clean)
 				add_stable(out, s + clean, piece - clean);
@@ -173,6 +179,10 @@ void ht_key_fold(const char *s, size_t len, ht_buf *out)
 		if (i == len)
 			break;
 		piece = i;
+		if (!n) { /* a cut run goes on in a new piece */
+			piece_stable = 0;
+			continue;
+		}
 		piece_stable = 1;
 		piece_ascii = ascii;
 		i += n;

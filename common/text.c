@@ -1,21 +1,28 @@
-/* Reading input text: decoding, validation, repair and normalisation. */
+/* Reading input text: the file, its encoding (a BOM, UTF-8, a legacy
+ * encoding named or detected), validation, repair. */
 #include "common/util.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
-#include <utf8proc.h>
 
-static ht_status read_all(const char *path, ht_buf *raw, ht_error *err)
+ht_status ht_file_read(const char *path, ht_buf *raw, ht_error *err)
 {
 	int is_stdin = !path || strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "-" : path;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
 	if (!fp)
 		return ht_error_set(err, HT_ERR_IO, "%s: %s", path, strerror(errno));
-	/* a regular file is read into one block of its size, not copied as it grows */
 	struct stat st;
-	if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!is_stdin)
+			fclose(fp);
+		return ht_error_set(err, HT_ERR_IO, "%s: is a folder, not a file", name);
+	}
+	/* a regular file is read into one block of its size, not copied as it grows */
+	if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0)
 		ht_buf_reserve_table(raw, (size_t)st.st_size + 1); /* + 1: room to see the end */
 	for (;;) {
 		if (raw->cap - raw->len <= 1)
@@ -26,38 +33,34 @@ static ht_status read_all(const char *path, ht_buf *raw, ht_error *err)
 		if (n == 0)
 			break;
 	}
-	int failed = ferror(fp);
+	int failed = ferror(fp), saved = errno;
 	if (!is_stdin)
 		fclose(fp);
 	if (failed)
-		return ht_error_set(err, HT_ERR_IO, "%s: read error", is_stdin ? "-" : path);
+		return ht_error_set(err, HT_ERR_IO, "%s: read error: %s", name, strerror(saved));
 	return HT_OK;
 }
 
-/* UTF-16 (with a BOM) to UTF-8; unpaired surrogates become U+FFFD. */
-static void decode_utf16(const unsigned char *s, size_t len, int big_endian, ht_buf *out)
+/* ---- UTF-8 ---- */
+
+/* The message for the invalid byte at s[at]; `guess` names what the text
+ * looks like, or is NULL. */
+static ht_status utf8_error(const char *name, const char *s, size_t at, size_t file_offset,
+			    const char *guess, ht_error *err)
 {
-	char enc[4];
-	for (size_t i = 0; i + 1 < len; i += 2) {
-		uint32_t u = big_endian ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
-		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
-			uint32_t lo = big_endian ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
-						 : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
-			if (lo >= 0xDC00 && lo <= 0xDFFF) {
-				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-				i += 2;
-			} else
-				u = 0xFFFD;
-		} else if (u >= 0xD800 && u <= 0xDFFF)
-			u = 0xFFFD;
-		ht_buf_add(out, enc, ht_utf8_encode((int32_t)u, enc));
-	}
+	if (s[at] == '\0')
+		return ht_error_set(err, HT_ERR_DATA, "%s: byte %zu: invalid UTF-8 (a NUL byte: binary data?)",
+				    name, file_offset + at);
+	if (guess)
+		return ht_error_set(err, HT_ERR_DATA, "%s: byte %zu: invalid UTF-8 (the text looks like %s)",
+				    name, file_offset + at, guess);
+	return ht_error_set(err, HT_ERR_DATA, "%s: byte %zu: invalid UTF-8", name, file_offset + at);
 }
 
 /* Copy valid UTF-8, replacing each invalid byte by U+FFFD (when repairing)
- * and CRLF by LF. */
-static ht_status clean_utf8(const char *name, const char *s, size_t len, size_t file_offset,
-			    ht_buf *out, size_t *repairs, ht_error *err)
+ * and CRLF by LF.  Without `repairs`, the first invalid byte is returned in
+ * *bad and nothing is reported. */
+static int clean_utf8(const char *s, size_t len, ht_buf *out, size_t *repairs, size_t *bad)
 {
 	size_t i = 0;
 	ht_buf_grow(out, len);
@@ -76,104 +79,38 @@ static ht_status clean_utf8(const char *name, const char *s, size_t len, size_t 
 		}
 		if (ok == len)
 			break;
-		if (!repairs)
-			return ht_error_set(err, HT_ERR_DATA, "%s: byte %zu: invalid UTF-8", name,
-					    file_offset + ok);
+		if (!repairs) {
+			*bad = ok;
+			return 0;
+		}
 		ht_buf_adds(out, "\xEF\xBF\xBD");
 		(*repairs)++;
 		i = ok + 1;
 	}
-	return HT_OK;
+	return 1;
 }
 
-/* Code points that NFC leaves as they are, whatever surrounds them: no
- * decomposition, no composition with a neighbour, combining class 0.  A
- * conservative list of the ranges official documents are written in. */
-static int nfc_inert(int32_t cp)
+/* True when the text is UTF-8 with a few bad bytes rather than another
+ * encoding: valid multi-byte sequences outnumber bad bytes eight to one in
+ * its first megabyte.  Such text is never re-read as a guessed encoding. */
+static int mostly_utf8(const char *s, size_t len)
 {
-	return cp < 0x300 || (cp >= 0x400 && cp < 0x483) || (cp >= 0x48A && cp < 0x530) ||
-	       (cp >= 0x600 && cp < 0x610) || (cp >= 0x61B && cp < 0x64B) || (cp >= 0x660 && cp < 0x670) ||
-	       (cp >= 0x671 && cp < 0x6C0) || (cp >= 0x2002 && cp < 0x2070) ||
-	       (cp >= 0x3000 && cp < 0x302A) || (cp >= 0x3030 && cp < 0x3040) ||
-	       (cp >= 0x4E00 && cp < 0xA000) || (cp >= 0xFF00 && cp < 0xFFF0);
-}
-
-/* NFC, line by line: only lines with a code point outside the inert ranges
- * go through utf8proc.  A line feed is a starter that composes with
- * nothing, so normalising lines apart gives the same text as normalising the
- * whole, in linear time and without a 4-bytes-per-character copy of it. */
-static void normalize_nfc(ht_buf *text)
-{
-	size_t i = 0, len = text->len;
-	const char *s = text->s;
-	/* find the first line that needs work; most texts have none */
-	size_t line_start = 0;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			i++;
-			if (c == '\n')
-				line_start = i;
-			continue;
-		}
-		size_t k = i;
-		if (!nfc_inert(ht_utf8_next(s, len, &k)))
+	size_t n = len < ((size_t)1 << 20) ? len : ((size_t)1 << 20), good = 0, bad = 0;
+	for (size_t i = 0; i < n;) {
+		size_t ok = i + ht_utf8_valid_prefix(s + i, n - i);
+		for (size_t k = i; k < ok; k++)
+			good += ((unsigned char)s[k] & 0xC0) == 0xC0;
+		if (ok >= n)
 			break;
-		i = k;
+		bad++;
+		i = ok + 1;
 	}
-	if (i >= len)
-		return;
-	/* Lines are written back in place (NFC seldom makes a line longer); the
-	 * rare line that would overrun unread text moves everything to a new
-	 * buffer from there on. */
-	char *t = text->s;
-	size_t w = line_start;
-	ht_buf spill = HT_BUF_INIT;
-	int spilled = 0;
-	for (size_t start = line_start; start < len;) {
-		const char *nl = memchr(t + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - t) + 1 : len;
-		int inert = 1;
-		for (size_t k = start; k < end && inert;) {
-			if ((unsigned char)t[k] < 0x80) {
-				k++;
-				continue;
-			}
-			inert = nfc_inert(ht_utf8_next(t, end, &k));
-		}
-		utf8proc_uint8_t *nfc = NULL;
-		utf8proc_ssize_t n = inert ? -1
-					   : utf8proc_map((const utf8proc_uint8_t *)t + start,
-							  (utf8proc_ssize_t)(end - start), &nfc,
-							  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-		/* inert, or (cannot happen on valid UTF-8) an error: keep the line */
-		const char *res = n >= 0 ? (const char *)nfc : t + start;
-		size_t res_len = n >= 0 ? (size_t)n : end - start;
-		if (!spilled && w + res_len <= end) {
-			if (res != t + w)
-				memmove(t + w, res, res_len);
-			w += res_len;
-		} else {
-			if (!spilled) {
-				ht_buf_grow(&spill, len + len / 8);
-				ht_buf_add(&spill, t, w);
-				spilled = 1;
-			}
-			ht_buf_add(&spill, res, res_len);
-		}
-		free(nfc);
-		start = end;
-	}
-	if (spilled) {
-		ht_buf_release(text);
-		*text = spill;
-	} else
-		ht_buf_truncate(text, w);
+	return good > 8 * bad;
 }
 
 /* The common case, in place: UTF-8 (with or without a BOM) valid from end
  * to end.  Drops the BOM and the CR of each CRLF.  Returns 0, leaving raw
- * as it was, when the text needs the general path (UTF-16, invalid bytes). */
+ * as it was, when the text needs the general path. */
 static int decode_in_place(ht_buf *raw)
 {
 	const unsigned char *u = (const unsigned char *)raw->s;
@@ -202,48 +139,166 @@ static int decode_in_place(ht_buf *raw)
 	return 1;
 }
 
-ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,
-			 size_t *repairs, ht_error *err)
+/* ---- encodings ---- */
+
+/* The encoding a byte order mark declares, and the mark's length; NULL when
+ * there is none.  UTF-32LE's mark begins with UTF-16LE's: it is tried first
+ * (UTF-16 text cannot begin with U+0000). */
+static const char *bom_encoding(const unsigned char *u, size_t len, size_t *bom)
 {
-	const unsigned char *u = (const unsigned char *)data;
-	ht_buf tmp = HT_BUF_INIT;
-	const char *src = data;
-	size_t srclen = len;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		decode_utf16(u + 2, len - 2, u[0] == 0xFE, &tmp);
-		src = tmp.s;
-		srclen = tmp.len;
-	} else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		src += 3;
-		srclen -= 3;
+	static const struct {
+		const char *name;
+		const char *mark;
+		size_t len;
+	} marks[] = {{"UTF-8", "\xEF\xBB\xBF", 3},          {"UTF-32LE", "\xFF\xFE\0\0", 4},
+		     {"UTF-32BE", "\0\0\xFE\xFF", 4},       {"UTF-16LE", "\xFF\xFE", 2},
+		     {"UTF-16BE", "\xFE\xFF", 2},           {"GB18030", "\x84\x31\x95\x33", 4}};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (len >= marks[i].len && memcmp(u, marks[i].mark, marks[i].len) == 0) {
+			*bom = marks[i].len;
+			return marks[i].name;
+		}
+	*bom = 0;
+	return NULL;
+}
+
+static int is_utf8_name(const char *cs) { return strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0; }
+
+static void set_info(ht_text_info *info, const char *cs, int detected, int confidence)
+{
+	snprintf(info->encoding, sizeof info->encoding, "%s", cs);
+	info->detected = detected;
+	info->confidence = confidence;
+}
+
+/* UTF-8 from data[base..len): the text, or the error for its first bad byte
+ * (when not repairing).  In "auto" mode (`guess` >= 0) a text that is not
+ * UTF-8 is shown to the detector: its answer is used when guess is 1, only
+ * named in the error when 0. */
+static ht_status decode_utf8(const char *name, const char *data, size_t len, size_t base, int guess,
+			     int repair, ht_buf *out, ht_text_info *info, ht_error *err)
+{
+	size_t bad = 0;
+	if (clean_utf8(data + base, len - base, out, repair ? &info->repairs : NULL, &bad)) {
+		set_info(info, "UTF-8", 0, 0);
+		return HT_OK;
 	}
+	char cs[48];
+	int conf = 0;
+	int looks = guess >= 0 && data[base + bad] != '\0' && !mostly_utf8(data + base, len - base) &&
+		    ht_charset_guess(data + base, len - base, cs, sizeof cs, &conf);
+	if (looks && guess == 1) {
+		ht_buf_reset(out);
+		set_info(info, cs, 1, conf);
+		return ht_charset_decode(name, cs, data + base, len - base, base, repair, out, &info->repairs,
+					 err);
+	}
+	return utf8_error(name, data + base, bad, base, looks ? cs : NULL, err);
+}
+
+static ht_status decode(const char *name, const char *data, size_t len, const ht_text_opts *opts,
+			int guess, ht_buf *out, ht_text_info *info, ht_error *err)
+{
+	const char *enc = opts && opts->encoding && *opts->encoding ? opts->encoding : "auto";
+	int repair = opts && opts->repair;
 	ht_buf_reset(out);
-	/* byte offsets in messages count from the start of the file, BOM included */
-	size_t file_offset = src == data + 3 ? 3 : 0;
-	ht_status st = clean_utf8(name, src, srclen, file_offset, out, repairs, err);
-	ht_buf_release(&tmp);
+	memset(info, 0, sizeof *info);
+	size_t bom = 0;
+	ht_status st;
+	if (strcasecmp(enc, "auto") == 0) {
+		const char *declared = bom_encoding((const unsigned char *)data, len, &bom);
+		if (declared && !is_utf8_name(declared)) {
+			set_info(info, declared, 0, 0);
+			st = ht_charset_decode(name, declared, data + bom, len - bom, bom, repair, out,
+					       &info->repairs, err);
+		} else
+			st = decode_utf8(name, data, len, bom, guess, repair, out, info, err);
+	} else if (is_utf8_name(enc)) {
+		bom_encoding((const unsigned char *)data, len, &bom);
+		if (bom != 3)
+			bom = 0;
+		st = decode_utf8(name, data, len, bom, -1, repair, out, info, err);
+	} else {
+		set_info(info, enc, 0, 0);
+		st = ht_charset_decode(name, enc, data, len, 0, repair, out, &info->repairs, err);
+	}
 	if (st == HT_OK)
-		normalize_nfc(out);
+		ht_text_nfc(out);
 	return st;
 }
 
-ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error *err)
+/* ---- the calls ---- */
+
+ht_status ht_text_decode_opts(const char *name, const char *data, size_t len,
+			      const ht_text_opts *opts, ht_buf *out, ht_text_info *info, ht_error *err)
 {
+	ht_text_info own;
+	return decode(name, data, len, opts, 1, out, info ? info : &own, err);
+}
+
+static ht_status read_file(const char *path, const ht_text_opts *opts, int guess, ht_buf *out,
+			   ht_text_info *info, ht_error *err)
+{
+	ht_text_info own;
+	info = info ? info : &own;
+	memset(info, 0, sizeof *info);
 	ht_buf raw = HT_BUF_INIT;
 	const char *name = path && strcmp(path, "-") ? path : "-";
-	ht_status st = read_all(path, &raw, err);
-	if (st == HT_OK && decode_in_place(&raw)) {
-		normalize_nfc(&raw);
+	ht_status st = ht_file_read(path, &raw, err);
+	const char *enc = opts && opts->encoding ? opts->encoding : "auto";
+	int utf8 = strcasecmp(enc, "auto") == 0 || is_utf8_name(enc);
+	if (st == HT_OK && utf8 && decode_in_place(&raw)) {
+		ht_text_nfc(&raw);
 		if (raw.cap > raw.len + (1 << 16)) { /* give back what doubling reserved */
 			raw.s = ht_xrealloc(raw.s, raw.len + 1);
 			raw.cap = raw.len + 1;
 		}
 		ht_buf_release(out);
 		*out = raw;
+		set_info(info, "UTF-8", 0, 0);
 		return HT_OK;
 	}
 	if (st == HT_OK)
-		st = ht_text_decode(name, raw.s, raw.len, out, repairs, err);
+		st = decode(name, raw.s, raw.len, opts, guess, out, info, err);
 	ht_buf_release(&raw);
+	return st;
+}
+
+ht_status ht_text_read_opts(const char *path, const ht_text_opts *opts, ht_buf *out,
+			    ht_text_info *info, ht_error *err)
+{
+	return read_file(path, opts, 1, out, info, err);
+}
+
+ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error *err)
+{
+	ht_text_opts opts = {NULL, repairs != NULL};
+	ht_text_info info;
+	ht_status st = read_file(path, &opts, 0, out, &info, err);
+	if (repairs)
+		*repairs = info.repairs;
+	return st;
+}
+
+ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,
+			 size_t *repairs, ht_error *err)
+{
+	ht_text_opts opts = {NULL, repairs != NULL};
+	ht_text_info info;
+	ht_status st = decode(name, data, len, &opts, 0, out, &info, err);
+	if (repairs)
+		*repairs = info.repairs;
+	return st;
+}
+
+ht_status ht_text_load(const char *path, const ht_text_opts *opts, char **text, size_t *len,
+		       ht_text_info *info, ht_error *err)
+{
+	ht_buf b = HT_BUF_INIT;
+	*text = NULL;
+	ht_status st = ht_text_read_opts(path, opts, &b, info, err);
+	if (st == HT_OK)
+		*text = ht_buf_detach(&b, len);
+	ht_buf_release(&b);
 	return st;
 }

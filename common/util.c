@@ -32,28 +32,85 @@ const char *ht_path_base(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* ---- fault injection ----
+ * HUTONG_FAULT_ALLOC=N in the environment (or ht_fault_alloc_at(N)) makes
+ * the Nth allocation through these wrappers fail as if memory had run out,
+ * so that tests can walk every allocation site in turn (tests/faults.sh). */
+static int fault_state;            /* 0: environment not read yet, 1: off, 2: on */
+static unsigned long fault_at, fault_count;
+
+void ht_fault_alloc_at(unsigned long n)
+{
+	__atomic_store_n(&fault_count, 0, __ATOMIC_RELAXED);
+	fault_at = n;
+	__atomic_store_n(&fault_state, n ? 2 : 1, __ATOMIC_RELEASE);
+}
+
+static int injected_failure(void)
+{
+	int state = __atomic_load_n(&fault_state, __ATOMIC_ACQUIRE);
+	if (__builtin_expect(state == 1, 1))
+		return 0;
+	if (state == 0) {
+		const char *v = getenv("HUTONG_FAULT_ALLOC");
+		char *end;
+		unsigned long n = v ? strtoul(v, &end, 10) : 0;
+		ht_fault_alloc_at(v && *v && !*end ? n : 0);
+		if (!fault_at)
+			return 0;
+	}
+	return __atomic_add_fetch(&fault_count, 1, __ATOMIC_RELAXED) == fault_at;
+}
+
+/* Out of memory: by design the library does not unwind (DESIGN.md); it says
+ * so, removes the temporary files of outputs being written (a failed run
+ * leaves no half-written output and no litter) and aborts. */
 static void *check_alloc(void *p, size_t n)
 {
 	if (!p && n) {
-		fprintf(stderr, "hutong: out of memory (%zu bytes)\n", n);
+		static const char msg[] = "hutong: out of memory";
+		char line[96];
+		int k = n == SIZE_MAX ? snprintf(line, sizeof line, "%s (a size beyond reach)\n", msg)
+				      : snprintf(line, sizeof line, "%s (%zu bytes)\n", msg, n);
+		ht_outfile_remove_temps();
+		fwrite(line, 1, (size_t)k, stderr);
 		abort();
 	}
 	return p;
 }
 
-void *ht_xmalloc(size_t n) { return check_alloc(malloc(n ? n : 1), n); }
+void *ht_xmalloc(size_t n)
+{
+	return check_alloc(injected_failure() ? NULL : malloc(n ? n : 1), n ? n : 1);
+}
 void *ht_xcalloc(size_t count, size_t size)
 {
-	return check_alloc(calloc(count ? count : 1, size ? size : 1), count * size);
+	if (size && count > SIZE_MAX / size)
+		return check_alloc(NULL, SIZE_MAX);
+	return check_alloc(injected_failure() ? NULL : calloc(count ? count : 1, size ? size : 1),
+			   count && size ? count * size : 1);
 }
-void *ht_xrealloc(void *p, size_t n) { return check_alloc(realloc(p, n ? n : 1), n); }
+void *ht_xrealloc(void *p, size_t n)
+{
+	return check_alloc(injected_failure() ? NULL : realloc(p, n ? n : 1), n ? n : 1);
+}
+void *ht_xreallocarray(void *p, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		return check_alloc(NULL, SIZE_MAX);
+	return ht_xrealloc(p, count * size);
+}
 
 #define HUGE_PAGE ((size_t)2 << 20)
 
 void *ht_xmalloc_table(size_t n)
 {
 #ifdef MADV_HUGEPAGE
+	if (n > SIZE_MAX - HUGE_PAGE)
+		return check_alloc(NULL, SIZE_MAX);
 	if (n >= 2 * HUGE_PAGE) {
+		if (injected_failure())
+			return check_alloc(NULL, n);
 		size_t rounded = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 		void *p = aligned_alloc(HUGE_PAGE, rounded);
 		if (p) {
@@ -107,6 +164,8 @@ char *ht_buf_detach(ht_buf *b, size_t *len)
 
 void ht_buf_grow(ht_buf *b, size_t extra)
 {
+	if (extra >= SIZE_MAX / 2 - b->len)
+		check_alloc(NULL, SIZE_MAX);
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;

@@ -24,6 +24,11 @@ void *ht_xmalloc_table(size_t n);
 void *ht_xcalloc_table(size_t count, size_t size);
 char *ht_xstrdup(const char *s);
 char *ht_xstrndup(const char *s, size_t n);
+/* realloc for count elements of size bytes; a product that overflows is out of memory. */
+void *ht_xreallocarray(void *p, size_t count, size_t size);
+/* Fault injection for tests: the nth allocation from now fails (0: none).
+ * The environment variable HUTONG_FAULT_ALLOC=N does the same for a program. */
+void ht_fault_alloc_at(unsigned long n);
 
 /* Grow array `p` (of *p elements) so that it holds at least `need` elements;
  * `cap` is the current capacity variable, updated in place. */
@@ -33,7 +38,7 @@ char *ht_xstrndup(const char *s, size_t n);
 			size_t ht_grow_new_ = (cap) ? (cap) * 2 : 16;                \
 			if (ht_grow_new_ < (need))                                   \
 				ht_grow_new_ = (need);                               \
-			(p) = ht_xrealloc((p), ht_grow_new_ * sizeof(*(p)));         \
+			(p) = ht_xreallocarray((p), ht_grow_new_, sizeof(*(p)));     \
 			(cap) = ht_grow_new_;                                        \
 		}                                                                    \
 	} while (0)
@@ -135,15 +140,36 @@ static inline long ht_cp_index(const int32_t *set, size_t n, int32_t cp)
 }
 
 /* ---- reading input text ----
- * Reads `path` ("-" is stdin) into `out` as NFC UTF-8 with LF line ends: a
- * UTF-8 BOM is dropped, UTF-16 with a BOM is decoded, CRLF becomes LF.
- * Invalid UTF-8 is an HT_ERR_DATA error "PATH: byte N: invalid UTF-8" unless
- * `repairs` is not NULL: then each bad byte becomes U+FFFD and *repairs counts them.
- * A NUL byte counts as invalid (binary input). */
+ * ht_text_read_opts is ht_text_load (hutong/common.h: encodings, detection,
+ * repair, NFC) into a buffer.  ht_text_read is the same with the encoding
+ * "auto" except that a guessed legacy encoding is not used: the error says
+ * what the text looks like ("byte 1: invalid UTF-8 (the text looks like
+ * GB18030)"), for the commands that have no --encoding.  `repairs` not NULL
+ * asks for repair and receives the count.
+ * The *_decode forms read a memory block; `name` is used in messages. */
+ht_status ht_text_read_opts(const char *path, const ht_text_opts *opts, ht_buf *out,
+			    ht_text_info *info, ht_error *err);
+ht_status ht_text_decode_opts(const char *name, const char *data, size_t len,
+			      const ht_text_opts *opts, ht_buf *out, ht_text_info *info, ht_error *err);
 ht_status ht_text_read(const char *path, ht_buf *out, size_t *repairs, ht_error *err);
-/* The same on a memory block; `name` is used in messages. */
 ht_status ht_text_decode(const char *name, const char *data, size_t len, ht_buf *out,
 			 size_t *repairs, ht_error *err);
+/* True when ICU has a converter for the encoding name (common/charset.c). */
+int ht_text_encoding_known(const char *encoding);
+/* The bytes of `path` ("-" or NULL: stdin) as they are, into the empty buffer raw. */
+ht_status ht_file_read(const char *path, ht_buf *raw, ht_error *err);
+
+/* NFC in place (text: valid UTF-8), linear in time (see ht_text_load). */
+void ht_text_nfc(ht_buf *text);
+
+/* Internals of the decoders (common/charset.c, ICU): decode data[0..len) of
+ * encoding `cs` (an ICU name) into UTF-8 appended to out, CRLF as LF, a first
+ * U+FEFF dropped.  `base` is the file offset of data[0], for messages. */
+ht_status ht_charset_decode(const char *name, const char *cs, const char *data, size_t len,
+			    size_t base, int repair, ht_buf *out, size_t *repairs, ht_error *err);
+/* ICU's detector on data[0..len): 1 and the name and confidence of its best
+ * match when it is a legacy encoding worth trusting, else 0. */
+int ht_charset_guess(const char *data, size_t len, char *name, size_t size, int *confidence);
 
 /* ---- atomic output ----
  * Output goes to a temporary file in the target's folder, renamed into place by
@@ -158,6 +184,15 @@ typedef struct ht_outfile {
 ht_status ht_outfile_open(ht_outfile *of, const char *path, ht_error *err);
 ht_status ht_outfile_commit(ht_outfile *of, ht_error *err);
 void ht_outfile_abort(ht_outfile *of);
+/* The output file gets the permissions of the file it replaces, else 0666
+ * less the umask.  The temporary files of outputs not yet committed are
+ * removed by ht_outfile_remove_temps (async-signal-safe), which the
+ * out-of-memory abort calls.  ht_outfile_catch_signals, for programs, makes
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT remove them before the process dies by
+ * the signal (signals ignored at start stay ignored), and ignores SIGXFSZ so
+ * that a write past `ulimit -f` is a write error. */
+void ht_outfile_remove_temps(void);
+void ht_outfile_catch_signals(void);
 
 /* ---- JSON ---- */
 /* Append s[0..len) to b as a quoted, escaped JSON string. */

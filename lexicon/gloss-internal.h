@@ -24,6 +24,12 @@ void ht_gloss_example(const ht_gloss_entry *e, ht_buf *out);
 /* The label of a suggestion, as every format writes it. */
 extern const char ht_gloss_suggestion_note[];
 
+/* Start a TBX document on w: v3 (tbx, TBX-Basic, DCA) or v2 (martif), its
+ * header with `desc` as the source description, and open <text>; -1 when
+ * the writer failed.  Shared by the glossary and termbase writers. */
+#include <libxml/xmlwriter.h>
+int ht_tbx_open(xmlTextWriterPtr w, int v3, const char *desc);
+
 ht_status ht_gloss_write_tbx2(const ht_glossary *g, FILE *fp, ht_error *err);
 ht_status ht_gloss_write_tbx3(const ht_glossary *g, FILE *fp, ht_error *err);
 

@@ -70,30 +70,8 @@ static int write_entry(xmlTextWriterPtr w, const ht_glossary *g, const ht_gloss_
 	return xmlTextWriterEndElement(w);
 }
 
-static int write_header(xmlTextWriterPtr w, const ht_glossary *g, int v3)
+int ht_tbx_open(xmlTextWriterPtr w, int v3, const char *desc)
 {
-	ht_buf p = HT_BUF_INIT;
-	ht_buf_addf(&p, "Bilingual glossary %s-%s made by hutong %s from aligned text", g->from, g->to,
-		    ht_version());
-	int rc = xmlTextWriterStartElement(w, BAD_CAST(v3 ? "tbxHeader" : "martifHeader")) < 0 ||
-			 xmlTextWriterStartElement(w, BAD_CAST "fileDesc") < 0 ||
-			 xmlTextWriterStartElement(w, BAD_CAST "sourceDesc") < 0 ||
-			 ht_xml_element(w, "p", p.s, p.len, NULL) < 0 ||
-			 xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ||
-			 xmlTextWriterEndElement(w) < 0
-		 ? -1
-		 : 0;
-	ht_buf_release(&p);
-	return rc;
-}
-
-static ht_status write_tbx(const ht_glossary *g, FILE *fp, int v3, ht_error *err)
-{
-	ht_xml_out out;
-	ht_status st = ht_xml_out_open(&out, fp, 1, "TBX", err);
-	if (st != HT_OK)
-		return st;
-	xmlTextWriterPtr w = out.w;
 	int failed = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
 	if (!failed && v3)
 		failed = xmlTextWriterStartElementNS(w, NULL, BAD_CAST "tbx", BAD_CAST tbx3_ns) < 0 ||
@@ -104,7 +82,27 @@ static ht_status write_tbx(const ht_glossary *g, FILE *fp, int v3, ht_error *err
 			 xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "TBX") < 0;
 	/* the language of the notes and the header */
 	failed = failed || xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST "en") < 0 ||
-		 write_header(w, g, v3) < 0 || xmlTextWriterStartElement(w, BAD_CAST "text") < 0;
+		 xmlTextWriterStartElement(w, BAD_CAST(v3 ? "tbxHeader" : "martifHeader")) < 0 ||
+		 xmlTextWriterStartElement(w, BAD_CAST "fileDesc") < 0 ||
+		 xmlTextWriterStartElement(w, BAD_CAST "sourceDesc") < 0 ||
+		 ht_xml_element(w, "p", desc, strlen(desc), NULL) < 0 || xmlTextWriterEndElement(w) < 0 ||
+		 xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ||
+		 xmlTextWriterStartElement(w, BAD_CAST "text") < 0;
+	return failed ? -1 : 0;
+}
+
+static ht_status write_tbx(const ht_glossary *g, FILE *fp, int v3, ht_error *err)
+{
+	ht_xml_out out;
+	ht_status st = ht_xml_out_open(&out, fp, 1, "TBX", err);
+	if (st != HT_OK)
+		return st;
+	xmlTextWriterPtr w = out.w;
+	ht_buf p = HT_BUF_INIT;
+	ht_buf_addf(&p, "Bilingual glossary %s-%s made by hutong %s from aligned text", g->from, g->to,
+		    ht_version());
+	int failed = ht_tbx_open(w, v3, p.s) < 0;
+	ht_buf_release(&p);
 	/* TBX v3 wants at least one conceptEntry in a <body>; an empty glossary has none */
 	if (!failed && (g->n > 0 || !v3)) {
 		const ht_gloss_entry **v = ht_gloss_ordered(g);

@@ -319,36 +319,75 @@ static int bad_gloss(const char *g)
 	return 0;
 }
 
-/* Append the first usable sense in targets[], without parentheses and a
- * leading "to "; returns 0 when none is usable. */
-static int add_clean_gloss(const char *const *targets, size_t n, ht_buf *out)
+/* A sense without its parentheses and descriptive apposition ("Vienna,
+ * capital of Austria" -> "Vienna"), spaces collapsed. */
+static void clean_gloss(const char *g, ht_buf *out)
 {
-	for (size_t i = 0; i < n; i++) {
+	ht_buf_reset(out);
+	int depth = 0;
+	for (const char *p = g; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+		else if (!depth && *p == ',' && p[1] == ' ')
+			break;
+		else if (!depth && !(*p == ' ' && (out->len == 0 || out->s[out->len - 1] == ' ')))
+			ht_buf_addc(out, *p);
+	}
+	while (out->len && out->s[out->len - 1] == ' ')
+		ht_buf_truncate(out, out->len - 1);
+}
+
+/* Append the best usable sense in targets[]: a term wants a noun, so the
+ * first sense that is neither a verb ("to cooperate" -> "cooperation") nor a
+ * capitalised one (和: not "Japanese", the sense of the surname entry), else
+ * the first verb without its "to", else a capitalised one (names: Vienna);
+ * returns 0 when none is usable. */
+static int looks_adjective(const char *g)
+{
+	static const char *const suf[] = {"ic", "al", "ive", "ary", "ous", "ian", "ese", NULL};
+	size_t n = strlen(g);
+	if (strchr(g, ' '))
+		return 0;
+	for (const char *const *x = suf; *x; x++)
+		if (n > strlen(*x) + 2 && strcmp(g + n - strlen(*x), *x) == 0)
+			return 1;
+	return 0;
+}
+
+static int add_clean_gloss(const char *const *targets, size_t n, int modifier, ht_buf *out)
+{
+	ht_buf tmp = HT_BUF_INIT;
+	int found = 0;
+	/* a piece before the head modifies it: its adjective sense if it has
+	 * one (经济合作: "economic cooperation", not "economy cooperation") */
+	for (size_t i = 0; modifier && i < n && !found; i++) {
 		if (bad_gloss(targets[i]))
 			continue;
-		ht_buf tmp = HT_BUF_INIT;
-		int depth = 0;
-		for (const char *p = targets[i]; *p; p++) {
-			if (*p == '(')
-				depth++;
-			else if (*p == ')' && depth > 0)
-				depth--;
-			else if (!depth && !(*p == ' ' && (tmp.len == 0 || tmp.s[tmp.len - 1] == ' ')))
-				ht_buf_addc(&tmp, *p);
+		clean_gloss(targets[i], &tmp);
+		if (looks_adjective(tmp.s) && !(tmp.s[0] >= 'A' && tmp.s[0] <= 'Z')) {
+			ht_buf_adds(out, tmp.s);
+			found = 1;
 		}
-		while (tmp.len && tmp.s[tmp.len - 1] == ' ')
-			ht_buf_truncate(&tmp, tmp.len - 1);
-		const char *g = tmp.s;
-		if (strncmp(g, "to ", 3) == 0)
-			g += 3;
-		int ok = *g != 0;
-		if (ok)
-			ht_buf_adds(out, g);
-		ht_buf_release(&tmp);
-		if (ok)
-			return 1;
 	}
-	return 0;
+	for (int pass = 0; pass < 3 && !found; pass++)
+		for (size_t i = 0; i < n && !found; i++) {
+			if (bad_gloss(targets[i]))
+				continue;
+			clean_gloss(targets[i], &tmp);
+			const char *g = tmp.s;
+			int verb = strncmp(g, "to ", 3) == 0;
+			int proper = g[0] >= 'A' && g[0] <= 'Z';
+			if (verb)
+				g += 3;
+			if (!*g || (pass == 0 && (verb || proper)) || (pass == 1 && !verb))
+				continue;
+			ht_buf_adds(out, g);
+			found = 1;
+		}
+	ht_buf_release(&tmp);
+	return found;
 }
 
 /* Dictionary lookup of term[a..b) (source text span). */
@@ -378,7 +417,7 @@ int ht_pair_dict_render(const ht_dict *dict, const char *term, size_t len, ht_bu
 			size_t at = out->len;
 			if (pieces)
 				ht_buf_addc(out, ' ');
-			if (add_clean_gloss(targets, nt, out))
+			if (add_clean_gloss(targets, nt, i + k < n && k >= 2, out))
 				take = k;
 			else
 				ht_buf_truncate(out, at);
@@ -798,7 +837,7 @@ static int choose_target(const corpus *c, chooser *ch, const ht_gloss_opts *opts
 				break;
 			*out = rx;
 		}
-		if (found)
+		if (found && strncmp(c->to_lang, "en", 2) == 0) /* English capitalises whole names */
 			prefer_title_case(c, ch, opts, units, nu, out);
 	}
 	for (size_t k = 0; k < ch->ntouched; k++)
@@ -854,6 +893,33 @@ static void count_surface(surface_count **forms, size_t *n, size_t *cap, const c
 		(*forms)[k].mid++;
 }
 
+/* A form seen only at sentence starts has its capital from there: it
+ * takes the case of the forms seen inside sentences (Коренные народы ->
+ * коренные народы when "коренных народов" is what running text shows). */
+static void lower_initial_capital(char *text, const surface_count *forms, size_t n)
+{
+	size_t i = 0, len = strlen(text);
+	int32_t cp = ht_utf8_next(text, len, &i);
+	if (utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+		return;
+	int lower_mid = 0, upper_mid = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!forms[k].mid)
+			continue;
+		size_t j = 0;
+		int32_t f = ht_utf8_next(forms[k].text, strlen(forms[k].text), &j);
+		if (utf8proc_category(f) == UTF8PROC_CATEGORY_LL)
+			lower_mid += (int)forms[k].mid;
+		else
+			upper_mid += (int)forms[k].mid;
+	}
+	char enc[4];
+	int32_t low = utf8proc_tolower(cp);
+	if (lower_mid <= upper_mid || ht_utf8_encode(low, enc) != i)
+		return;
+	memcpy(text, enc, i);
+}
+
 /* The most frequent spelling of target `id` in the units of a source
  * candidate, preferring occurrences inside a sentence; a malloc'd string. */
 static char *best_surface(const corpus *c, size_t id, const size_t *units, size_t nu)
@@ -887,6 +953,8 @@ static char *best_surface(const corpus *c, size_t id, const size_t *units, size_
 			best = k;
 	}
 	char *text = n ? forms[best].text : ht_xstrdup(target_key(&c->tt, id));
+	if (n && !forms[best].mid)
+		lower_initial_capital(text, forms, n);
 	if (arabic && strncmp(text, "وال", strlen("وال")) == 0) /* only context forms seen */
 		memmove(text, text + strlen("و"), strlen(text) - strlen("و") + 1);
 	for (size_t k = 0; k < n; k++)
@@ -1545,7 +1613,10 @@ ht_status ht_glossary_suggest(const char *const *texts, const size_t *lens,
 	ht_status st = check_opts(opts, err);
 	if (st)
 		return st;
+	if ((st = check_termbase(opts->termbase, from, to, err)))
+		return st;
 	ht_termset *ts = ht_termset_new(from);
+	add_known_terms(ts, opts->termbase, from, to);
 	for (size_t i = 0; i < n; i++)
 		ht_termset_add_text(ts, texts[i], lens[i], docs ? docs[i] : NULL,
 				    units ? units[i] : NULL);
@@ -1554,10 +1625,20 @@ ht_status ht_glossary_suggest(const char *const *texts, const size_t *lens,
 		*out = ht_glossary_new(from, to);
 		ht_buf tmp = HT_BUF_INIT;
 		size_t ncand = ht_termset_count(ts);
+		int tb_to = opts->termbase ? ht_termbase_lang_index(opts->termbase, to) : -1;
 		for (size_t i = 0; i < ncand; i++) {
 			if (opts->limit && ht_glossary_count(*out) >= opts->limit)
 				break;
-			add_suggestion(*out, opts->dict, ts, i, &tmp);
+			size_t k = ht_termset_known(ts, i);
+			const ht_tb_term *t = k != SIZE_MAX ? ht_termbase_term(opts->termbase, k, (size_t)tb_to) : NULL;
+			if (t) { /* the termbase's equivalent, not a suggestion */
+				ht_gloss_entry e = {.source = ht_termset_term(ts, i), .target = t->term,
+						    .confidence = 0.9, .in_termbase = 1,
+						    .example_doc = ht_termset_example_doc(ts, i),
+						    .example_unit = ht_termset_example_unit(ts, i)};
+				ht_glossary_add(*out, &e);
+			} else
+				add_suggestion(*out, opts->dict, ts, i, &tmp);
 		}
 		ht_buf_release(&tmp);
 	}

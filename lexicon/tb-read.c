@@ -53,6 +53,13 @@ int ht_csv_record(const char *s, size_t len, size_t *pos, char sep, ht_buf *stor
 					(*line)++;
 				ht_buf_addc(store, s[i++]);
 			}
+			/* hutong's CSV writer escapes a formula-like cell with an
+			 * apostrophe inside the quotes: read it back as it was */
+			size_t f = (*off)[*n - 1];
+			if (store->len - f >= 2 && store->s[f] == '\'' && strchr("=+-@\t\r", store->s[f + 1])) {
+				memmove(store->s + f, store->s + f + 1, store->len - f - 1);
+				ht_buf_truncate(store, store->len - 1);
+			}
 			/* text after the closing quote belongs to the field (lenient) */
 		}
 		while (i < len && s[i] != sep && s[i] != '\n' && s[i] != '\r')

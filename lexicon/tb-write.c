@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "align/tm-internal.h"
+#include "lexicon/gloss-internal.h"
 
-static const char tbx3_ns[] = "urn:iso:std:iso:30042:ed-2";
 
 int ht_tb_format_parse(const char *name)
 {
@@ -84,8 +84,7 @@ static int write_lang(xmlTextWriterPtr w, const char *lang, const ht_tb_term *t,
 		ht_buf_reset(b);
 		ht_buf_addf(b, "%s%s%s", t->example_doc ? t->example_doc : "",
 			    t->example_doc && t->example_unit ? " " : "", t->example_unit ? t->example_unit : "");
-		if (v3 ? write_text_element(w, "admin", "source", b->s) < 0
-		       : write_text_element(w, "admin", "source", b->s) < 0)
+		if (write_text_element(w, "admin", "source", b->s) < 0)
 			return -1;
 	}
 	return xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ? -1 : 0;
@@ -106,24 +105,6 @@ static int write_concept(xmlTextWriterPtr w, const ht_termbase *tb, size_t c, in
 	return xmlTextWriterEndElement(w);
 }
 
-static int write_header(xmlTextWriterPtr w, const ht_termbase *tb, int v3)
-{
-	ht_buf p = HT_BUF_INIT;
-	ht_buf_addf(&p, "Termbase in %zu languages (", tb->nlangs);
-	for (size_t l = 0; l < tb->nlangs; l++)
-		ht_buf_addf(&p, "%s%s", l ? " " : "", tb->langs[l]);
-	ht_buf_addf(&p, "; pivot %s) made by hutong %s", tb->nlangs ? tb->langs[0] : "none", ht_version());
-	int rc = xmlTextWriterStartElement(w, BAD_CAST(v3 ? "tbxHeader" : "martifHeader")) < 0 ||
-			 xmlTextWriterStartElement(w, BAD_CAST "fileDesc") < 0 ||
-			 xmlTextWriterStartElement(w, BAD_CAST "sourceDesc") < 0 ||
-			 ht_xml_element(w, "p", p.s, p.len, NULL) < 0 || xmlTextWriterEndElement(w) < 0 ||
-			 xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0
-		 ? -1
-		 : 0;
-	ht_buf_release(&p);
-	return rc;
-}
-
 static ht_status write_tbx(const ht_termbase *tb, FILE *fp, int v3, ht_error *err)
 {
 	ht_xml_out out;
@@ -131,16 +112,13 @@ static ht_status write_tbx(const ht_termbase *tb, FILE *fp, int v3, ht_error *er
 	if (st != HT_OK)
 		return st;
 	xmlTextWriterPtr w = out.w;
-	int failed = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0;
-	if (!failed && v3)
-		failed = xmlTextWriterStartElementNS(w, NULL, BAD_CAST "tbx", BAD_CAST tbx3_ns) < 0 ||
-			 xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "TBX-Basic") < 0 ||
-			 xmlTextWriterWriteAttribute(w, BAD_CAST "style", BAD_CAST "dca") < 0;
-	else if (!failed)
-		failed = xmlTextWriterStartElement(w, BAD_CAST "martif") < 0 ||
-			 xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "TBX") < 0;
-	failed = failed || xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST "en") < 0 ||
-		 write_header(w, tb, v3) < 0 || xmlTextWriterStartElement(w, BAD_CAST "text") < 0;
+	ht_buf p = HT_BUF_INIT;
+	ht_buf_addf(&p, "Termbase in %zu languages (", tb->nlangs);
+	for (size_t l = 0; l < tb->nlangs; l++)
+		ht_buf_addf(&p, "%s%s", l ? " " : "", tb->langs[l]);
+	ht_buf_addf(&p, "; pivot %s) made by hutong %s", tb->nlangs ? tb->langs[0] : "none", ht_version());
+	int failed = ht_tbx_open(w, v3, p.s) < 0;
+	ht_buf_release(&p);
 	/* TBX v3 wants at least one conceptEntry in a <body> */
 	if (!failed && (tb->nconcepts > 0 || !v3)) {
 		ht_buf b = HT_BUF_INIT;

@@ -146,6 +146,7 @@ struct tcand {
 	uint32_t max_left, max_right;   /* the largest single-token extension on each side */
 	uint32_t func_left, func_right; /* the same among extensions by a function word */
 	float flog_left, flog_right; /* sum of f log f over the counted extensions */
+	uint32_t sum_left;    /* occurrences with a counted extension on the left */
 	float nest_sum;       /* C-value's t(a): occurrences inside longer valid candidates */
 	uint32_t nest_count;  /* C-value's c(a): how many longer valid candidates contain it */
 	uint8_t n, valid;

@@ -485,6 +485,7 @@ static void add_extension(struct tcand *c, uint32_t f, int right)
 		if (f > c->max_left)
 			c->max_left = f;
 		c->flog_left += fl;
+		c->sum_left += f;
 	}
 }
 
@@ -814,10 +815,14 @@ static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
  * text stands out against its frequency in general language.  With a
  * general word list (jieba's for Chinese, SUBTLEX for English):
  *  - a Chinese candidate is segmented into listed words (longest match);
- *    one that opens with a verb (加强区域, 实现可持续发展: the verb governs a
- *    term, the term is the rest) or closes with a function word (adverb,
- *    preposition, conjunction, localiser, classifier: 可持续 ends in 持续,
- *    an adverbial verb) is a phrase of the text, not a term, and so is one
+ *    one that opens with a verb governing a term used on its own (加强区域,
+ *    实现可持续发展: the term is the rest; 对抗措施, where the verb only
+ *    modifies, stays), opens with a preposition or conjunction, or closes
+ *    with a function word (adverb, localiser, classifier: 可持续 ends in
+ *    持续, an adverbial verb) or a one-character adjective without its head (建立新; 性别平等 ends in
+ *    a nominal adjective and stays), is
+ *    a phrase of the text, not a term; a year may open a term
+ *    (2030年可持续发展议程) and is judged with what follows; so is one
  *    that coordinates a term used on its own with another (中亚和南亚国家 is
  *    中亚 and 南亚国家) unless the dictionary lists it whole; one listed verb
  *    or adjective alone (应对, 可行) is no term either;
@@ -826,19 +831,24 @@ static void nest_in_substrings(ht_termset *ts, uint32_t id, uint32_t *stamp)
  *    uses it far more than general language does: its weirdness
  *    p_text / p_gen must reach DOMAIN_WEIRDNESS, else its score is cut to
  *    GENERAL_WEIGHT of itself (发展, 合作, 国家, "development").
+ * A listed word (not a name) whose occurrences are mostly (HEAD_SHARE)
+ * inside longer candidates, mostly at their end, is the head of those terms
+ * (理事会 in 安全理事会, 人权理事会), and is cut the same way; one that
+ * modifies them (核武器 in 核武器国家) stays.
  * Rare words and words the list lacks (互联互通, 基础设施, 缔约国) are not
  * touched: rarity in general language is what makes them terms. */
 #define GENERAL_P 5e-5
 #define DOMAIN_WEIRDNESS 200.0
 #define GENERAL_WEIGHT 0.05
+#define HEAD_SHARE 0.75
 
 /* The listed words of Chinese key s (longest match; an unlisted character
  * is a word of its own, HT_GF_UNKNOWN): how many, and the classes of the
  * first and the last. */
 static size_t zh_segments(const ht_genfreq *g, const char *s, size_t len, unsigned *first,
-			  unsigned *last, double *p_whole, size_t *first_chars)
+			  unsigned *last, double *p_whole, size_t *first_chars, size_t *last_chars)
 {
-	size_t n = 0, first_len = 0;
+	size_t n = 0, first_len = 0, last_len = 0;
 	*p_whole = 0;
 	for (size_t i = 0; i < len;) {
 		size_t w = ht_genfreq_longest(g, s + i, len - i);
@@ -857,9 +867,11 @@ static size_t zh_segments(const ht_genfreq *g, const char *s, size_t len, unsign
 			first_len = w;
 		}
 		*last = pos;
+		last_len = w;
 		n++;
 		i += w;
 	}
+	*last_chars = last_len <= 3 ? 1 : last_len / 3;
 	*first_chars = 0;
 	for (size_t i = 0; i < first_len; i++)
 		*first_chars += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -903,12 +915,13 @@ static int zh_phrase_ok(const ht_termset *ts, const struct tcand *c, ht_buf *scr
 	size_t skip = 0, year = (ts->key_flags[ts->tk[c->first_pos]] & KEY_YEAR) != 0;
 	if (year)
 		skip = strlen(ht_strmap_str(&ts->keys, ts->tk[c->first_pos]));
+	size_t last_chars;
 	size_t nseg = zh_segments(ts->general, scratch->s + skip, scratch->len - skip, &first, &last, &p,
-				  &verb_chars);
+				  &verb_chars, &last_chars);
 	verb_chars += year;
 	if (nseg < 2) /* one word: not a verb or an adjective alone */
 		return !(first & (HT_GF_VERB | HT_GF_ADJ | HT_GF_FUNC));
-	if ((first & HT_GF_LEAD) || (last & HT_GF_FUNC))
+	if ((first & HT_GF_LEAD) || (last & HT_GF_FUNC) || (last == HT_GF_ADJ && last_chars == 1))
 		return 0;
 	if (first & HT_GF_VERB) {
 		/* a verb governing a term used on its own (加强 + 区域, 实现 +
@@ -932,8 +945,8 @@ static double general_weight(const ht_termset *ts, const struct tcand *c, ht_buf
 	cand_key(ts, c, scratch);
 	if (ts->tl == HT_TL_ZH) {
 		unsigned first, last;
-		size_t fc;
-		if (zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p, &fc) != 1)
+		size_t fc, lc;
+		if (zh_segments(ts->general, scratch->s, scratch->len, &first, &last, &p, &fc, &lc) != 1)
 			return 1;
 		pos = first;
 	} else {
@@ -942,7 +955,14 @@ static double general_weight(const ht_termset *ts, const struct tcand *c, ht_buf
 			return 1; /* phrases, and capitalised words (names, "States") */
 		p = ht_genfreq_prob(ts->general, scratch->s, scratch->len, &pos);
 	}
-	if (p < GENERAL_P || (pos & HT_GF_NAME))
+	if (pos & HT_GF_NAME)
+		return 1;
+	/* a listed word used mostly inside longer terms is their head (理事会 in
+	 * 安全理事会, 人权理事会): alone it is the general word, not a term */
+	if (ts->tl == HT_TL_ZH && pos != HT_GF_UNKNOWN && c->nest_sum >= HEAD_SHARE * c->freq &&
+	    c->sum_left >= HEAD_SHARE * c->freq)
+		return GENERAL_WEIGHT;
+	if (p < GENERAL_P)
 		return 1;
 	double words = ts->tl == HT_TL_ZH ? ts->npos / 1.5 : (double)ts->npos;
 	double weirdness = (c->freq / (words > 1 ? words : 1)) / p;

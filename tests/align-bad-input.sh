@@ -24,14 +24,21 @@ printf 'First sentence.\nSecond sentence.\nThird one.\n' >"$tmp/a.en.txt"
 printf 'Première phrase.\nDeuxième phrase.\nTroisième.\n' >"$tmp/a.fr.txt"
 : >"$tmp/empty.fr.txt"
 
-# one file empty: every unit of the other side aligned to nothing, with a warning
-run 0 --input lines --format beads "$tmp/a.en.txt" "$tmp/empty.fr.txt"
+# one side empty (an empty file, /dev/null): misuse, said so, nothing written
+run 2 --input lines --format beads "$tmp/a.en.txt" "$tmp/empty.fr.txt"
 has_err "empty.fr.txt: no text to align"
-[ "$(cat "$tmp/out")" = "$(printf '[0]:[]\n[1]:[]\n[2]:[]')" ] || bad "empty side: $(cat "$tmp/out")"
-
-# both empty: nothing to write, no failure
-run 0 --input lines --format beads "$tmp/empty.fr.txt" "$tmp/empty.fr.txt"
-[ ! -s "$tmp/out" ] || bad "two empty files gave output"
+[ ! -s "$tmp/out" ] || bad "empty side gave output: $(cat "$tmp/out")"
+run 2 --input lines --from en --to fr "$tmp/a.en.txt" /dev/null
+has_err "/dev/null: no text to align"
+run 2 --input lines --format beads "$tmp/empty.fr.txt" "$tmp/empty.fr.txt"
+# the same language on both sides, given or found, is misuse
+run 2 --input lines --from en --to EN "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "--from and --to are both 'en'"
+run 2 --input lines "$tmp/a.en.txt" "$tmp/a.en.txt"
+has_err "are both 'en'"
+# a language that does not exist is misuse
+run 2 --input lines --from zz --to fr "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "invalid --from 'zz'"
 
 # blank lines in lines mode are skipped, and said so (bead indices count the other lines)
 printf 'First.\n\nSecond.\n' >"$tmp/blank.en.txt"

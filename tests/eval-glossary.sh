@@ -70,7 +70,7 @@ expect() { # CODE PATTERN CMD...
 }
 expect 2 "wants REFERENCE and GLOSSARY" "$HUTONG" eval glossary "$ref"
 expect 2 "no column named 'zh'" "$HUTONG" eval glossary --columns zh,en "$ref" "$work/glossary.txt"
-expect 2 "columns wants" "$HUTONG" eval glossary --columns 3 "$ref" "$work/glossary.txt"
+expect 2 "invalid --columns" "$HUTONG" eval glossary --columns 3 "$ref" "$work/glossary.txt"
 expect 2 "needs --corpus" "$HUTONG" eval glossary --corpus-lang zh "$ref" "$work/glossary.txt"
 expect 4 "absent.tsv" "$HUTONG" eval glossary "$work/absent.tsv" "$work/glossary.txt"
 printf '互联互通\tconnectivity\n' >"$work/ref2.tsv"

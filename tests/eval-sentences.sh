@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # misuse and bad data, which need no devset
 "$HUTONG" eval sentences --lang xx "$tmp" 2>"$tmp/err"; [ $? -eq 2 ] || fail "unknown language: exit 2"
-grep -q "no language 'xx'" "$tmp/err" || fail "unknown language message"
+grep -q "invalid --lang 'xx' (the devset has" "$tmp/err" || fail "unknown language message"
 "$HUTONG" eval sentences --bogus 2>/dev/null; [ $? -eq 2 ] || fail "bad option: exit 2"
 "$HUTONG" eval sentences "$tmp/a" "$tmp/b" 2>/dev/null; [ $? -eq 2 ] || fail "two dirs: exit 2"
 "$HUTONG" eval sentences "$tmp/none" 2>"$tmp/err"; [ $? -eq 4 ] || fail "missing dir: exit 4"

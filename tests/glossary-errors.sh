@@ -40,9 +40,9 @@ check 3 "notab.tsv:2:" -- "$tmp/good.tsv" "$tmp/notab.tsv" -o "$tmp/kept.tsv"
 [ "$(cat "$tmp/kept.tsv")" = KEEP ] || { echo "FAIL: -o file changed by a failed run"; fail=1; }
 [ "$(ls "$tmp" | wc -l)" -eq 8 ] || { echo "FAIL: stray files: $(ls "$tmp")"; fail=1; }
 
-check 2 "unknown format 'xls'" -- --format xls "$tmp/good.tsv"
-check 2 "--min-freq wants a whole number" -- --min-freq 0 "$tmp/good.tsv"
-check 2 "--limit wants a whole number" -- --limit x "$tmp/good.tsv"
+check 2 "invalid --format 'xls'" -- --format xls "$tmp/good.tsv"
+check 2 "invalid --min-freq '0'" -- --min-freq 0 "$tmp/good.tsv"
+check 2 "invalid --limit 'x'" -- --limit x "$tmp/good.tsv"
 check 2 "no input given" --
 check 2 "--suggest needs --dict" -- --suggest "$tmp/good.tsv"
 check 2 "both 'zh'" -- --from zh --to zh "$tmp/good.tsv"
@@ -61,4 +61,11 @@ grep -q '"suggestion":false' "$tmp/g.jsonl" || { echo "FAIL: jsonl: $(cat "$tmp/
 if command -v xmllint >/dev/null; then
 	xmllint --noout "$tmp/g.tbx" "$tmp/g.tbx3" || { echo "FAIL: TBX not well-formed"; fail=1; }
 fi
+# a CSV whose quote never closes is an error at the line where it opened,
+# not a file swallowed into one field
+printf 'zh,en\n"和平,peace\n战争,war\n' >"$tmp/open.csv"
+printf '和平\tpeace\n' >"$tmp/ref.tsv"
+"$HUTONG" eval glossary "$tmp/ref.tsv" "$tmp/open.csv" 2>"$tmp/err"
+test $? -eq 3 || { echo "FAIL: unterminated CSV quote: want exit 3"; fail=1; }
+grep -q 'open.csv:2: quoted field never closed' "$tmp/err" || { echo "FAIL: message: $(cat "$tmp/err")"; fail=1; }
 exit $fail

@@ -93,8 +93,8 @@ run 0 "$tmp/long.txt" --format lines --lang en && [ "$(wc -c <"$tmp/out")" -ge 1
 
 # --- misuse and I/O
 run 2 && has "$tmp/err" "which file" && ok "no file is misuse"
-run 2 "$seed" --format xml && has "$tmp/err" "unknown format 'xml'" && ok "bad format"
-run 2 "$seed" --input pdf && has "$tmp/err" "unknown input mode 'pdf'" && ok "bad input mode"
+run 2 "$seed" --format xml && has "$tmp/err" "invalid --format 'xml'" && ok "bad format"
+run 2 "$seed" --input pdf && has "$tmp/err" "invalid --input 'pdf'" && ok "bad input mode"
 run 2 "$seed" --bogus && has "$tmp/err" "unknown option" && ok "unknown option"
 run 2 "$seed" "$seed" && ok "two files are misuse"
 run 4 "$tmp/missing.txt" && has "$tmp/err" "missing.txt" && ok "missing file: exit 4"

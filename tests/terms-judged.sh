@@ -31,7 +31,19 @@ if [ -r "$shared/corpora/unpc-devset/UNv1.0.devset.zh" ] && [ -r "$shared/corpor
 		$1 == "wrong" && have[pair] { print "FAIL: zh-en: wrong pair " $2 " = " $3 " is back in the top 100"; bad = 1 }
 		$1 == "right" { r++ } $1 == "open" { o++ }
 		END { printf "zh-en top 100: %d judged right, %d open\n", r, o; exit bad }' "$judged/zh-en-top100.tsv" || fail=1
+	for x in fr es ru ar; do
+		"$HUTONG" glossary --from zh --to $x "$tmp/sdg-unpc.zh-$x.tsv" -o "$tmp/$x.tsv" || exit 1
+		head -40 "$tmp/$x.tsv" | cut -f1,2 >"$tmp/${x}40"
+		awk -F '\t' -v out="$tmp/${x}40" -v x=$x '
+			BEGIN { while ((getline l < out) > 0) have[l] = 1 }
+			/^#/ { next }
+			{ pair = $2 "\t" $3 }
+			$1 == "right" && !have[pair] { print "FAIL: zh-" x ": right pair " $2 " = " $3 " left the top 40"; bad = 1 }
+			$1 == "wrong" && have[pair] { print "FAIL: zh-" x ": wrong pair " $2 " = " $3 " is back in the top 40"; bad = 1 }
+			$1 == "right" { r++ } $1 == "open" { o++ }
+			END { printf "zh-%s top 40: %d judged right, %d open\n", x, r, o; exit bad }' "$judged/zh-$x-top40.tsv" || fail=1
+	done
 else
-	echo "zh-en part skipped: ../shared corpora are absent"
+	echo "glossary part skipped: ../shared corpora are absent"
 fi
 exit $fail

@@ -43,7 +43,7 @@ START_TEST(nul_byte_is_invalid)
 	ht_buf out = HT_BUF_INIT;
 	ht_error err = {0};
 	ck_assert_int_eq(decode("ab\0c", 4, &out, NULL, &err), HT_ERR_DATA);
-	ck_assert_str_eq(err.message, "t.txt: byte 2: invalid UTF-8");
+	ck_assert_str_eq(err.message, "t.txt: byte 2: invalid UTF-8 (a NUL byte: binary data?)");
 	ht_buf_release(&out);
 }
 END_TEST

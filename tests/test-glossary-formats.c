@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -12,6 +13,7 @@
 
 #include "common/util.h"
 #include "hutong/glossary.h"
+#include "hutong/termbase.h"
 #include "tests/testutil.h"
 
 static const char tbx3_ns[] = "urn:iso:std:iso:30042:ed-2";
@@ -43,6 +45,79 @@ static char *write_to_string(const ht_glossary *g, ht_gloss_format format)
 	fclose(fp);
 	return data;
 }
+
+
+/* Spreadsheets: a BOM on request, formula-like cells escaped, and read back
+ * as they were by the termbase reader. */
+START_TEST(csv_escapes_formulas_and_reads_back)
+{
+	ht_glossary *g = ht_glossary_new("zh", "en");
+	ht_gloss_entry e = {.source = "互联互通", .target = "=HYPERLINK(\"http://x\")", .freq = 2};
+	ht_glossary_add(g, &e);
+	ht_gloss_entry f = {.source = "-减少", .target = "@risk", .freq = 2};
+	ht_glossary_add(g, &f);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	ht_error err = {0};
+	ck_assert_int_eq(ht_glossary_write_flags(g, HT_GLOSS_CSV, HT_WRITE_BOM, fp, &err), HT_OK);
+	fclose(fp);
+	ck_assert(strncmp(data, "\xEF\xBB\xBFzh,en,", 9) == 0);
+	ck_assert_ptr_nonnull(strstr(data, "\r\n互联互通,\"'=HYPERLINK(\"\"http://x\"\")\",2,"));
+	ck_assert_ptr_nonnull(strstr(data, "\r\n\"'-减少\",\"'@risk\",2,"));
+	char path[] = "/tmp/ht-csv-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	ht_termbase *tb = NULL;
+	ck_assert_int_eq(ht_termbase_read(path, NULL, NULL, &tb, &err), HT_OK);
+	unlink(path);
+	ck_assert_uint_eq(ht_termbase_lang_count(tb), 2);
+	ck_assert_uint_eq(ht_termbase_count(tb), 2);
+	ck_assert_str_eq(ht_termbase_term(tb, 0, 1)->term, "=HYPERLINK(\"http://x\")");
+	ck_assert_str_eq(ht_termbase_term(tb, 1, 0)->term, "-减少");
+	ck_assert_uint_eq(ht_termbase_find(tb, 1, "@RISK"), 1);
+	ht_termbase_free(tb);
+	ht_glossary_free(g);
+	free(data);
+}
+END_TEST
+
+/* Pair glossaries merge on the pivot term; a pair comes back out. */
+START_TEST(termbase_merges_through_the_pivot)
+{
+	ht_glossary *en = ht_glossary_new("zh", "en"), *fr = ht_glossary_new("zh", "fr");
+	ht_gloss_entry a = {.source = "会员国", .target = "Member States", .freq = 9, .score = 0.9};
+	ht_gloss_entry b = {.source = "会员国", .target = "États Membres", .freq = 8, .score = 0.8};
+	ht_gloss_entry c = {.source = "民间社会", .target = "société civile", .freq = 3, .score = 0.7};
+	ht_glossary_add(en, &a);
+	ht_glossary_add(fr, &b);
+	ht_glossary_add(fr, &c);
+	const ht_glossary *g[2] = {en, fr};
+	ht_termbase *tb = NULL;
+	ht_error err = {0};
+	ck_assert_int_eq(ht_termbase_merge(g, 2, &tb, &err), HT_OK);
+	ck_assert_uint_eq(ht_termbase_lang_count(tb), 3);
+	ck_assert_uint_eq(ht_termbase_count(tb), 2);
+	ck_assert_str_eq(ht_termbase_term(tb, 0, 1)->term, "Member States");
+	ck_assert_str_eq(ht_termbase_term(tb, 0, 2)->term, "États Membres");
+	ck_assert_ptr_null(ht_termbase_term(tb, 1, 1));
+	ht_glossary *p = ht_termbase_pair(tb, "zh", "fr");
+	ck_assert_uint_eq(ht_glossary_count(p), 2);
+	ck_assert_str_eq(ht_glossary_entry(p, 1)->target, "société civile");
+	ht_glossary_free(p);
+	const ht_glossary *bad[2] = {en, fr};
+	ht_glossary *other = ht_glossary_new("en", "fr");
+	bad[1] = other;
+	ht_termbase *tb2 = NULL;
+	ck_assert_int_eq(ht_termbase_merge(bad, 2, &tb2, &err), HT_ERR_USAGE);
+	ht_glossary_free(other);
+	ht_termbase_free(tb);
+	ht_glossary_free(en);
+	ht_glossary_free(fr);
+}
+END_TEST
 
 START_TEST(storage_copies_and_normalises)
 {
@@ -311,6 +386,8 @@ int main(void)
 	tcase_add_test(tc, storage_copies_and_normalises);
 	tcase_add_test(tc, tsv_is_omegat_glossary);
 	tcase_add_test(tc, csv_is_rfc4180);
+	tcase_add_test(tc, csv_escapes_formulas_and_reads_back);
+	tcase_add_test(tc, termbase_merges_through_the_pivot);
 	tcase_add_test(tc, jsonl_has_every_field);
 	tcase_add_test(tc, tbx2_is_martif_as_omegat_reads_it);
 	tcase_add_test(tc, tbx3_is_valid_tbx_basic);

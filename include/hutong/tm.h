@@ -59,6 +59,8 @@ const char *ht_tm_unit_id(const ht_tm *tm, size_t unit);
  * A missing or unreadable file is HT_ERR_IO; malformed XML, a root that is not
  * <tmx>, is HT_ERR_DATA "FILE:LINE: what". */
 ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err);
+/* The same on data[0..len) (a TMX read from a pipe); `name` is used in messages. */
+ht_status ht_tm_parse_tmx(const char *name, const char *data, size_t len, ht_tm **out, ht_error *err);
 /* "source<TAB>target" unit pairs, one a line (a third column, if any, is a
  * confidence).  A row without a tab is an error naming the file and line.
  * Empty lines are skipped; invalid UTF-8 is "FILE: byte N: invalid UTF-8".
@@ -68,6 +70,10 @@ ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err);
  * An empty side leaves that language without a segment. */
 ht_status ht_tm_read_tsv(const char *path, const char *from, const char *to, ht_tm **out,
 			 ht_error *err);
+/* The same on text[0..len) (valid NFC UTF-8 with LF line ends, as
+ * ht_text_read gives); `name` is used in messages and as the document. */
+ht_status ht_tm_parse_tsv(const char *name, const char *text, size_t len, const char *from,
+			  const char *to, ht_tm **out, ht_error *err);
 
 /* Write TMX 1.4 valid against tmx14.dtd: full header, one <tu> per unit, a
  * <prop type="x-confidence"> when the confidence is known (>= 0), the
