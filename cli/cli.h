@@ -166,8 +166,11 @@ int ht_cmd_eval_sentences(int argc, char **argv);
 int ht_cmd_eval_glossary(int argc, char **argv);
 int ht_cmd_terms(int argc, char **argv);
 int ht_cmd_glossary(int argc, char **argv);
+int ht_cmd_build(int argc, char **argv);
+int ht_cmd_lookup(int argc, char **argv);
+int ht_cmd_merge(int argc, char **argv);
 
 extern const char ht_usage_segment[], ht_usage_align[], ht_usage_eval[], ht_usage_terms[],
-	ht_usage_glossary[];
+	ht_usage_glossary[], ht_usage_build[], ht_usage_lookup[], ht_usage_merge[];
 
 #endif

