@@ -14,7 +14,10 @@
  *   of 100 KB referenced 2,000 times is an error, not 200 MB;
  * - language tags are checked for shape and looked up in a hash, and a unit
  *   stores only its own segments: 20,000 distinct xml:lang values cost no
- *   more than 20,000 segments. */
+ *   more than 20,000 segments;
+ * - an element with more than HT_MARKUP_MAX_ATTRS attributes is refused
+ *   before parsing (libxml2 takes quadratic time on them). */
+#include "align/markup.h"
 #include "align/tm-internal.h"
 
 #include <errno.h>
@@ -205,8 +208,13 @@ static ht_status text_of(tmx_reader *rd, const xmlNode *n, int codes, char **out
 /* A language tag in shape: letters, digits, '-' and '_', at most MAX_TAG. */
 static int tag_shape(const char *t)
 {
-	size_t n = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-	return n > 0 && !t[n] && n <= MAX_TAG;
+	size_t n = 0;
+	for (; t[n] && n <= MAX_TAG; n++) {
+		char c = t[n], l = (char)(c | 0x20);
+		if (!((l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return n > 0 && n <= MAX_TAG;
 }
 
 static ht_status tuv_lang(tmx_reader *rd, xmlNode *tuv, char **lang)
@@ -344,6 +352,27 @@ static ht_status read_tmx_stream(tmx_reader *rd, xmlTextReaderPtr r)
 	return HT_OK;
 }
 
+/* One pass over the file before libxml2's: the line of an element with too
+ * many attributes, or 0.  Leaves fp at the start. */
+static long attribute_scan(FILE *fp)
+{
+	ht_markup_scan sc;
+	ht_markup_scan_init(&sc);
+	char buf[1 << 16];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0 && ht_markup_scan_feed(&sc, buf, n))
+		;
+	rewind(fp);
+	if (!sc.bad)
+		return 0;
+	long line = 1; /* the error's line: count again, up to its offset */
+	for (size_t left = sc.bad - 1; left && (n = fread(buf, 1, left < sizeof buf ? left : sizeof buf, fp)) > 0;
+	     left -= n)
+		line += ht_markup_line(buf, n) - 1;
+	rewind(fp);
+	return line;
+}
+
 ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 {
 	*out = NULL;
@@ -356,6 +385,12 @@ ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot read: %s", path, strerror(EISDIR));
 	}
 	size_t size = sb.st_size > 0 ? (size_t)sb.st_size : 0;
+	long bad_line = attribute_scan(fp);
+	if (bad_line) {
+		fclose(fp);
+		return ht_error_set(err, HT_ERR_DATA, "%s:%ld: an element with more than %d attributes", path,
+				    bad_line, HT_MARKUP_MAX_ATTRS);
+	}
 	tmx_reader rd = {.path = path, .err = err, .budget = 2 * size + (1u << 20), .text = HT_BUF_INIT};
 	/* see the top of the file; BIG_LINES: line numbers past 65535 in messages */
 	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL,
