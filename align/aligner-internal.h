@@ -105,49 +105,7 @@ extern const al_params al_default_params;
 void al_align_pair(const al_pair *p, const al_params *prm, const ht_bead *guide, size_t nguide,
 		   ht_bead **beads, size_t *nbeads);
 
-/* ---- scoring alignments against gold (align/align-eval.c) ----
- * Strict and lax precision and recall of Sennrich & Volk (2010), as vecalign's
- * score.py computes them: precision over all distinct predicted beads, recall
- * over gold beads with both sides; a lax hit shares a source unit and a target
- * unit with one bead of the other alignment.  Counts add up over files. */
-typedef struct al_counts {
-	size_t test, test_strict, test_lax; /* predicted beads, and how many hit */
-	size_t gold, gold_strict, gold_lax; /* gold beads with both sides, and how many were found */
-} al_counts;
-
-typedef struct al_scores {
-	double p_strict, r_strict, f_strict, p_lax, r_lax, f_lax;
-} al_scores;
-
-/* Beads as lists of unit numbers: gold files may join units that are not
- * consecutive ([51]:[50, 55]).  Bead k's source units are
- * idx[b[k].s .. b[k].s + b[k].ns), its target units idx[b[k].t ..). */
-typedef struct al_ibead {
-	size_t s, ns, t, nt;
-} al_ibead;
-
-typedef struct al_beadset {
-	size_t *idx;
-	al_ibead *b;
-	size_t nidx, n, idxcap, cap;
-} al_beadset;
-
-void al_beadset_release(al_beadset *set);
-void al_beadset_add(al_beadset *set, const size_t *src, size_t nsrc, const size_t *tgt, size_t ntgt);
-/* Append ht_beads (ranges) to a set. */
-void al_beadset_add_beads(al_beadset *set, const ht_bead *beads, size_t n);
-
-void al_counts_add(al_counts *c, const al_beadset *gold, const al_beadset *test);
-al_scores al_counts_scores(const al_counts *c);
-
-enum al_bead_format { AL_FORMAT_AUTO, AL_FORMAT_BEADS, AL_FORMAT_LADDER };
-
-/* Parse a bead file ("[i,j]:[k]" lines) or a hunalign ladder ("i<TAB>j" rungs:
- * consecutive rungs delimit one bead) into `set` (appended; the caller
- * releases it).  `name` is used in messages ("NAME:LINE: what"). */
-ht_status al_beads_parse(const char *name, const char *text, size_t len, enum al_bead_format fmt,
-			 al_beadset *set, ht_error *err);
-/* Beads between consecutive rungs (src, tgt pairs, flattened) of a ladder. */
-void al_ladder_to_beads(const size_t *rungs, size_t nrungs, ht_bead **beads, size_t *nbeads);
+/* ---- scoring alignments against gold: align/align-eval.h ---- */
+#include "align/align-eval.h"
 
 #endif

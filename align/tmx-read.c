@@ -14,7 +14,10 @@
  *   of 100 KB referenced 2,000 times is an error, not 200 MB;
  * - language tags are checked for shape and looked up in a hash, and a unit
  *   stores only its own segments: 20,000 distinct xml:lang values cost no
- *   more than 20,000 segments. */
+ *   more than 20,000 segments;
+ * - an element with more than HT_MARKUP_MAX_ATTRS attributes is refused
+ *   before parsing (libxml2 takes quadratic time on them). */
+#include "align/markup.h"
 #include "align/tm-internal.h"
 
 #include <errno.h>
@@ -206,8 +209,13 @@ static ht_status text_of(tmx_reader *rd, const xmlNode *n, int codes, char **out
 /* A language tag in shape: letters, digits, '-' and '_', at most MAX_TAG. */
 static int tag_shape(const char *t)
 {
-	size_t n = strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-	return n > 0 && !t[n] && n <= MAX_TAG;
+	size_t n = 0;
+	for (; t[n] && n <= MAX_TAG; n++) {
+		char c = t[n], l = (char)(c | 0x20);
+		if (!((l >= 'a' && l <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return n > 0 && n <= MAX_TAG;
 }
 
 static ht_status tuv_lang(tmx_reader *rd, xmlNode *tuv, char **lang)
@@ -371,6 +379,33 @@ static ht_status read_tmx(const char *path, xmlTextReaderPtr r, size_t size, ht_
 	return HT_OK;
 }
 
+/* One pass over the file before libxml2's: the line of an element with too
+ * many attributes, or 0.  Leaves fp at the start. */
+static long attribute_scan(FILE *fp)
+{
+	ht_markup_scan sc;
+	ht_markup_scan_init(&sc);
+	char buf[1 << 16];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0 && ht_markup_scan_feed(&sc, buf, n))
+		;
+	rewind(fp);
+	if (!sc.bad)
+		return 0;
+	long line = 1; /* the error's line: count again, up to its offset */
+	for (size_t left = sc.bad - 1; left && (n = fread(buf, 1, left < sizeof buf ? left : sizeof buf, fp)) > 0;
+	     left -= n)
+		line += ht_markup_line(buf, n) - 1;
+	rewind(fp);
+	return line;
+}
+
+static ht_status too_many_attributes(const char *name, long line, ht_error *err)
+{
+	return ht_error_set(err, HT_ERR_DATA, "%s:%ld: an element with more than %d attributes", name, line,
+			    HT_MARKUP_MAX_ATTRS);
+}
+
 ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 {
 	*out = NULL;
@@ -383,8 +418,12 @@ ht_status ht_tm_read_tmx(const char *path, ht_tm **out, ht_error *err)
 		return ht_error_set(err, HT_ERR_IO, "%s: cannot read: %s", path, strerror(EISDIR));
 	}
 	size_t size = sb.st_size > 0 ? (size_t)sb.st_size : 0;
-	xmlTextReaderPtr r = xmlReaderForFd(fileno(fp), path, NULL, TMX_PARSE_OPTIONS);
-	ht_status st = read_tmx(path, r, size, out, err);
+	long bad_line = attribute_scan(fp);
+	ht_status st;
+	if (bad_line)
+		st = too_many_attributes(path, bad_line, err);
+	else
+		st = read_tmx(path, xmlReaderForFd(fileno(fp), path, NULL, TMX_PARSE_OPTIONS), size, out, err);
 	fclose(fp);
 	return st;
 }
@@ -394,6 +433,11 @@ ht_status ht_tm_parse_tmx(const char *name, const char *data, size_t len, ht_tm 
 	*out = NULL;
 	if (len > INT_MAX)
 		return ht_error_set(err, HT_ERR_DATA, "%s: a TMX of more than 2 GB in memory", name);
+	ht_markup_scan sc;
+	ht_markup_scan_init(&sc);
+	ht_markup_scan_feed(&sc, data, len);
+	if (sc.bad)
+		return too_many_attributes(name, ht_markup_line(data, sc.bad - 1), err);
 	xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, name, NULL, TMX_PARSE_OPTIONS);
 	return read_tmx(name, r, len, out, err);
 }

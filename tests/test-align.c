@@ -310,10 +310,13 @@ START_TEST(ladder_to_beads)
 	size_t s = 0, t = 0;
 	for (size_t k = 0; k < real.n; k++) {
 		const al_ibead *b = &real.b[k];
-		for (size_t i = 0; i < b->ns; i++)
-			ck_assert_uint_eq(real.idx[b->s + i], s++);
-		for (size_t i = 0; i < b->nt; i++)
-			ck_assert_uint_eq(real.idx[b->t + i], t++);
+		ck_assert(b->ns <= 1 && b->nt <= 1); /* a ladder's bead is one run a side */
+		if (b->ns)
+			ck_assert_uint_eq(real.runs[b->s].first, s);
+		if (b->nt)
+			ck_assert_uint_eq(real.runs[b->t].first, t);
+		s += al_bead_units(&real, k, 0);
+		t += al_bead_units(&real, k, 1);
 	}
 	ck_assert_uint_eq(s, 6732);
 	ck_assert_uint_eq(t, 6737);
@@ -337,6 +340,22 @@ START_TEST(bad_bead_lines)
 			      err.message, want[k]);
 		al_beadset_release(&set);
 	}
+	/* a bead of nothing, and a unit shared by more beads than an alignment can have */
+	ck_assert_int_eq(al_beads_parse("t", "[0]:[0]\n[]:[]\n", 14, AL_FORMAT_AUTO, &set, &err), HT_ERR_DATA);
+	ck_assert_str_eq(err.message, "t:2: a bead with both sides empty");
+	al_beadset_release(&set);
+	ht_buf many = HT_BUF_INIT;
+	for (int i = 0; i <= AL_MAX_SHARING; i++)
+		ht_buf_addf(&many, "[7]:[%d]\n", i);
+	ck_assert_int_eq(al_beads_parse("t", many.s, many.len, AL_FORMAT_AUTO, &set, &err), HT_ERR_DATA);
+	ck_assert_msg(strstr(err.message, "source unit 7 is in more than"), "%s", err.message);
+	al_beadset_release(&set);
+	ht_buf_release(&many);
+	/* a rung far ahead is one bead of a huge range, not a huge allocation */
+	ck_assert_int_eq(al_beads_parse("t", "0 0\n18446744073709551615 5\n", 27, AL_FORMAT_AUTO, &set, &err), HT_OK);
+	ck_assert_uint_eq(set.n, 1);
+	ck_assert_uint_eq(al_bead_units(&set, 0, 0), (size_t)18446744073709551615ULL);
+	al_beadset_release(&set);
 	/* a confidence after a TAB is allowed */
 	ck_assert_int_eq(al_beads_parse("t", "[0]:[0]\t0.93\n", 13, AL_FORMAT_AUTO, &set, &err), HT_OK);
 	ck_assert_uint_eq(set.n, 1);

@@ -30,10 +30,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "align/markup.h"
 #include "align/read/doc-internal.h"
-
-/* Deeper than this, a subtree's text is read flat (no recursion). */
-#define MAX_DEPTH 200
 
 struct walk {
 	ht_doc *doc;
@@ -138,8 +136,6 @@ static int is_heading(const xmlNode *n)
 	       n->name[1] >= '1' && n->name[1] <= '6' && !n->name[2];
 }
 
-static void walk_children(struct walk *w, const xmlNode *parent, int depth);
-
 /* The label that the first paragraph of block `n` takes. */
 static void block_label(struct walk *w, const xmlNode *n, long *ol_next)
 {
@@ -168,52 +164,58 @@ static long ol_start(const xmlNode *ol)
 	return v;
 }
 
-static void walk_block(struct walk *w, const xmlNode *n, int depth, long *ol_next)
+/* The walk keeps, for each element it is inside, where it stands among
+ * the element's children: no recursion, so that markup of any depth (100k
+ * nested <div>, inline elements inside one another) is read whole. */
+typedef struct frame {
+	const xmlNode *next;  /* the next child to visit */
+	long ol_next;         /* the label of the next <li> of an <ol> */
+	ht_para_kind outer;   /* the kind outside a block, restored when it ends */
+	int block;
+} frame;
+
+static void enter(frame **stack, size_t *depth, size_t *cap, const xmlNode *n, ht_para_kind outer, int block)
 {
-	flush(w);
-	ht_para_kind outer = w->kind;
-	w->kind = kind_of_block(n, outer);
-	block_label(w, n, ol_next);
-	if (depth >= MAX_DEPTH) { /* absurdly deep markup: its text, flat */
-		xmlChar *text = xmlNodeGetContent(n);
-		if (text) {
-			add_text(w, (const char *)text);
-			xmlFree(text);
-		}
-	} else {
-		walk_children(w, n, depth + 1);
-	}
-	flush(w);
-	w->kind = outer;
-	w->label[0] = '\0';
+	HT_GROW(*stack, *depth + 1, *cap);
+	(*stack)[(*depth)++] = (frame){n->children, is_name(n, "ol") ? ol_start(n) : 1, outer, block};
 }
 
-static void walk_children(struct walk *w, const xmlNode *parent, int depth)
+static void walk(struct walk *w, const xmlNode *root)
 {
-	long ol_next = is_name(parent, "ol") ? ol_start(parent) : 1;
-	for (const xmlNode *n = parent->children; n; n = n->next) {
-		switch (n->type) {
-		case XML_TEXT_NODE:
-		case XML_CDATA_SECTION_NODE:
+	frame *stack = NULL;
+	size_t depth = 0, cap = 0;
+	enter(&stack, &depth, &cap, root, w->kind, 0);
+	while (depth) {
+		frame *f = &stack[depth - 1];
+		const xmlNode *n = f->next;
+		if (!n) { /* the element's children are done */
+			if (f->block) {
+				flush(w);
+				w->kind = f->outer;
+				w->label[0] = '\0';
+			}
+			depth--;
+			continue;
+		}
+		f->next = n->next;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
 				add_text(w, (const char *)n->content);
-			break;
-		case XML_ELEMENT_NODE:
-			if (name_in(n->name, skipped))
-				break;
-			if (is_name(n, "br")) {
-				w->space = 1;
-				break;
-			}
-			if (name_in(n->name, blocks))
-				walk_block(w, n, depth, &ol_next);
-			else if (depth < MAX_DEPTH)
-				walk_children(w, n, depth + 1);
-			break;
-		default: /* comments, processing instructions, DTD nodes */
-			break;
+		} else if (n->type != XML_ELEMENT_NODE || name_in(n->name, skipped)) {
+			/* comments, processing instructions, DTD nodes; head, script ... */
+		} else if (is_name(n, "br")) {
+			w->space = 1;
+		} else if (name_in(n->name, blocks)) {
+			flush(w);
+			ht_para_kind outer = w->kind;
+			w->kind = kind_of_block(n, outer);
+			block_label(w, n, &f->ol_next);
+			enter(&stack, &depth, &cap, n, outer, 1);
+		} else {
+			enter(&stack, &depth, &cap, n, w->kind, 0);
 		}
 	}
+	free(stack);
 }
 
 ht_status ht_html_read(ht_doc *doc, const char *text, size_t len, ht_error *err)
@@ -222,8 +224,16 @@ ht_status ht_html_read(ht_doc *doc, const char *text, size_t len, ht_error *err)
 		return HT_OK;
 	if (len > INT_MAX)
 		return ht_error_set(err, HT_ERR_DATA, "%s: HTML of %zu bytes is too large", doc->name, len);
+	/* libxml2 checks attributes pair by pair: refuse absurd elements first */
+	ht_markup_scan sc;
+	ht_markup_scan_init(&sc);
+	if (!ht_markup_scan_feed(&sc, text, len))
+		return ht_error_set(err, HT_ERR_DATA, "%s:%ld: an element with more than %d attributes",
+				    doc->name, ht_markup_line(text, sc.bad - 1), HT_MARKUP_MAX_ATTRS);
 	/* XML_PARSE_HUGE: without it libxml2 drops, silently, whatever lies deeper
-	 * than 256 elements or in a text node above 10 MB */
+	 * than 256 elements or past 10 MB of text in one node.  What else it
+	 * switches off, the guard against entity bombs, has no object in HTML,
+	 * which declares no entities; depth costs the iterative walk nothing. */
 	htmlDocPtr html = htmlReadMemory(text, (int)len, NULL, "UTF-8",
 					 HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 						 XML_PARSE_HUGE);
@@ -231,7 +241,7 @@ ht_status ht_html_read(ht_doc *doc, const char *text, size_t len, ht_error *err)
 		return ht_error_set(err, HT_ERR_DATA, "%s: cannot be read as HTML", doc->name);
 	struct walk w = {.doc = doc, .kind = HT_KIND_OTHER};
 	ht_buf_init(&w.text);
-	walk_children(&w, (const xmlNode *)html, 0);
+	walk(&w, (const xmlNode *)html);
 	flush(&w);
 	ht_buf_release(&w.text);
 	xmlFreeDoc(html);
