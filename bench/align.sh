@@ -31,7 +31,7 @@ shift 2
 [ -r "$dev/UNv1.0.devset.$l1" ] && [ -r "$dev/UNv1.0.devset.$l2" ] && [ "$l1" != "$l2" ] ||
 	{ echo "bench/align.sh: LANGS must be two of ar en es fr ru zh" >&2; exit 2; }
 dictopt=
-[ "$l1 $l2" = "zh en" ] && dictopt="-d $dict"
+case "$l1 $l2" in "zh en"|"en zh") dictopt="-d $dict";; esac
 cmd=${ALIGN_CMD:-"$top/tests/align-lines $dictopt -f $l1 -t $l2"}
 [ $# -gt 0 ] || set -- 100000 1000000
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ht-bench-align.XXXXXX")
