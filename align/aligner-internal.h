@@ -33,6 +33,25 @@ uint32_t al_vocab_intern(al_vocab *v, const char *s, size_t len);
 uint32_t al_vocab_find(const al_vocab *v, const char *s, size_t len);
 static inline const char *al_vocab_str(const al_vocab *v, uint32_t id) { return v->text.s + v->off[id]; }
 
+/* A side's language: its function words (English only) and stems (Snowball
+ * where libstemmer has the language; else the first 6 code points). */
+struct sb_stemmer;
+typedef struct al_lang {
+	int english;
+	struct sb_stemmer *stemmer; /* NULL when libstemmer has none (zh) */
+} al_lang;
+
+/* True when BCP 47 `tag` has the primary subtag `primary` (lowercase). */
+int al_lang_is(const char *tag, const char *primary);
+void al_lang_init(al_lang *l, const char *tag);
+void al_lang_release(al_lang *l);
+/* True for a function word (folded form s[0..n)). */
+int al_lang_stop(const al_lang *l, const char *s, size_t n);
+/* The key of a folded word form: its stem. */
+void al_word_key(const al_lang *l, const char *s, size_t n, ht_buf *out);
+/* The key of a number: its digits (10,000 = 10000). */
+void al_number_key(const char *s, size_t n, ht_buf *out);
+
 /* One side at one resolution: units are sentences (level 0) or blocks of
  * 2^level sentences. */
 typedef struct al_side {
@@ -46,6 +65,15 @@ typedef struct al_side {
 } al_side;
 
 void al_side_release(al_side *s);
+/* Tokenise units into side (level 0) with words interned in v and their
+ * kinds (enum al_kind) in *kinds; with `surface`, the folded surface form of
+ * each word is interned there and *surf_id maps it to the word.  Han runs
+ * are segmented by the longest headwords of seg (may be NULL: one character
+ * a word). */
+void al_side_build(al_side *side, al_vocab *v, uint8_t **kinds, al_vocab *surface, uint32_t **surf_id,
+		   const al_lang *lang, const ht_dict *seg, const ht_unit *units, size_t n);
+/* IDF weight of every word of a side. */
+float *al_idf_weights(const al_side *s, size_t nvocab);
 /* Set the weight sums of a side whose units, words, lengths and word weights
  * are set. */
 void al_side_index(al_side *s);

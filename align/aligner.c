@@ -33,6 +33,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define COARSEST 48 /* a level this small is solved on the whole matrix */
 #define WIN 64      /* units of the other side a unit's table covers */
@@ -762,6 +763,38 @@ static ht_bead *trivial_beads(size_t nsrc, size_t ntgt, size_t *nbeads)
 	return b;
 }
 
+static uint64_t units_hash(const ht_unit *u, size_t n)
+{
+	uint64_t h = HT_HASH_SEED;
+	for (size_t k = 0; k < n; k++)
+		h = ht_hash_more(h, u[k].text, u[k].len) * 31 + 1;
+	return h;
+}
+
+/* Whether the pair is aligned as given or the other way round: each pair is
+ * solved in one orientation, whichever way the caller gives it, so that B-A
+ * is the mirror of A-B to the bead (the evidence is symmetric; this makes
+ * the ties and the rounding symmetric too).  The orientation: languages in
+ * alphabetical order, then the side with fewer units first, then by the
+ * hash of the texts. */
+static int canonical_swap(const ht_align_opts *opts, const ht_unit *src, size_t nsrc, const ht_unit *tgt,
+			  size_t ntgt)
+{
+	const char *a = opts && opts->from ? opts->from : "", *b = opts && opts->to ? opts->to : "";
+	size_t la = strcspn(a, "-_"), lb = strcspn(b, "-_");
+	int c = strncasecmp(a, b, la < lb ? la : lb);
+	if (c == 0 && la != lb)
+		c = la < lb ? -1 : 1;
+	if (c)
+		return c > 0;
+	if (nsrc != ntgt)
+		return nsrc > ntgt;
+	return units_hash(src, nsrc) > units_hash(tgt, ntgt);
+}
+
+static ht_status align_oriented(const ht_align_opts *opts, const ht_unit *src, size_t nsrc,
+				const ht_unit *tgt, size_t ntgt, ht_bead **beads, size_t *nbeads);
+
 ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t nsrc,
 			 const ht_unit *tgt, size_t ntgt, ht_bead **beads, size_t *nbeads,
 			 ht_error *err)
@@ -770,6 +803,20 @@ ht_status ht_align_units(const ht_align_opts *opts, const ht_unit *src, size_t n
 		return ht_error_set(err, HT_ERR_USAGE, "ht_align_units: missing units or output");
 	if (nsrc >= UINT32_MAX / 2 || ntgt >= UINT32_MAX / 2)
 		return ht_error_set(err, HT_ERR_USAGE, "ht_align_units: too many units");
+	if (!canonical_swap(opts, src, nsrc, tgt, ntgt))
+		return align_oriented(opts, src, nsrc, tgt, ntgt, beads, nbeads);
+	ht_align_opts mirrored = {opts ? opts->to : NULL, opts ? opts->from : NULL, opts ? opts->dict : NULL};
+	ht_status st = align_oriented(&mirrored, tgt, ntgt, src, nsrc, beads, nbeads);
+	for (size_t k = 0; st == HT_OK && k < *nbeads; k++) {
+		ht_bead *b = &(*beads)[k];
+		*b = (ht_bead){b->tgt, b->ntgt, b->src, b->nsrc, b->confidence};
+	}
+	return st;
+}
+
+static ht_status align_oriented(const ht_align_opts *opts, const ht_unit *src, size_t nsrc,
+				const ht_unit *tgt, size_t ntgt, ht_bead **beads, size_t *nbeads)
+{
 	*beads = NULL;
 	*nbeads = 0;
 	if (!nsrc || !ntgt) {

@@ -9,8 +9,9 @@
 struct ht_da_unit {
 	const char *id;      /* owned (sentence ids "p3.s2"), or NULL */
 	const char *para_id; /* borrowed from the paragraph when id is NULL */
-	const char *text;
+	const char *text;    /* into the document, or own_text */
 	size_t len;
+	char *own_text;      /* owned: a line of --input lines with its label put back */
 };
 
 struct ht_da_side {

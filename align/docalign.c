@@ -63,6 +63,7 @@ static void side_add_unit(struct ht_da_side *s, const char *id, int own_id, cons
 	u->para_id = own_id ? NULL : id;
 	u->text = trim(text, &len);
 	u->len = len;
+	u->own_text = NULL;
 }
 
 const char *ht_da_unit_id(const struct ht_da_unit *u) { return u->id ? u->id : u->para_id; }
@@ -503,11 +504,26 @@ static void split_streams(const ht_doc *doc, struct stream *body, struct stream 
 	}
 }
 
-static void add_para_units(struct ht_da_side *side, const struct stream *s)
+/* Paragraph units.  A line of --input lines is a unit as it is: the label
+ * the reader took off it ("10.") is put back, it is part of the text and
+ * evidence of where the line belongs. */
+static void add_para_units(struct ht_da_side *side, const struct stream *s, int lines)
 {
-	for (size_t i = 0; i < s->n; i++)
-		side_add_unit(side, ht_para_id(s->p[i]), 0, ht_para_text(s->p[i]),
-			      ht_para_text_len(s->p[i]));
+	for (size_t i = 0; i < s->n; i++) {
+		const ht_para *p = s->p[i];
+		side_add_unit(side, ht_para_id(p), 0, ht_para_text(p), ht_para_text_len(p));
+		const char *label = lines ? ht_para_label(p) : NULL;
+		if (label) {
+			struct ht_da_unit *u = &side->units[side->n - 1];
+			ht_buf t = HT_BUF_INIT;
+			ht_buf_adds(&t, label);
+			if (u->len)
+				ht_buf_addc(&t, ' ');
+			ht_buf_add(&t, u->text, u->len);
+			u->len = t.len;
+			u->text = u->own_text = ht_buf_detach(&t, NULL);
+		}
+	}
 }
 
 /* Align the paragraphs of two streams whose units start at oa / ob of the
@@ -674,8 +690,10 @@ static ht_status align_sentences(ht_docalign *da, const ht_align_opts *ao, const
 
 static void side_release(struct ht_da_side *s)
 {
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++) {
 		free((char *)s->units[i].id);
+		free(s->units[i].own_text);
+	}
 	free(s->units);
 	memset(s, 0, sizeof *s);
 }
@@ -706,11 +724,13 @@ ht_status ht_docalign_new(const ht_doc *src, const ht_doc *tgt, const ht_docalig
 	for (int k = 0; k < 2; k++) {
 		da->para[k].doc = docs[k];
 		split_streams(docs[k], &body[k], &notes[k]);
-		add_para_units(&da->para[k], &body[k]);
-		add_para_units(&da->para[k], &notes[k]);
 	}
 	/* lines are units taken as is: one pass, no labels, no sentence level */
 	int lines = ht_doc_input_mode(src) == HT_INPUT_LINES && ht_doc_input_mode(tgt) == HT_INPUT_LINES;
+	for (int k = 0; k < 2; k++) {
+		add_para_units(&da->para[k], &body[k], lines);
+		add_para_units(&da->para[k], &notes[k], lines);
+	}
 	da->lines = lines;
 	struct beads pb = {0};
 	ht_status st = align_stream(da, &ao, &body[0], 0, &body[1], 0, !lines, &pb, err);
@@ -1139,6 +1159,12 @@ static void copy_side(struct ht_da_side *dst, const struct ht_da_side *src)
 		dst->units[i] = src->units[i];
 		if (src->units[i].id)
 			dst->units[i].id = ht_xstrdup(src->units[i].id);
+		if (src->units[i].own_text) {
+			char *t = ht_xmalloc(src->units[i].len + 1);
+			memcpy(t, src->units[i].text, src->units[i].len);
+			t[src->units[i].len] = '\0';
+			dst->units[i].text = dst->units[i].own_text = t;
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 shared=${HT_SHARED:-$top/../shared}
 dev=$shared/corpora/unpc-devset
-dict=$shared/resources/cedict_ts.u8
+export HUTONG_DATA="${HUTONG_DATA:-$shared/resources}" # CC-CEDICT for --dict auto
 [ -r "$dev/UNv1.0.devset.zh" ] || { echo "bench/align.sh: $dev is absent" >&2; exit 1; }
 [ -x "$top/hutong" ] || { echo "bench/align.sh: build hutong first (make)" >&2; exit 1; }
 [ -x "$top/tests/align-lines" ] || (cd "$top" && make -s tests/align-lines)
@@ -30,9 +30,9 @@ l1=$1 l2=$2
 shift 2
 [ -r "$dev/UNv1.0.devset.$l1" ] && [ -r "$dev/UNv1.0.devset.$l2" ] && [ "$l1" != "$l2" ] ||
 	{ echo "bench/align.sh: LANGS must be two of ar en es fr ru zh" >&2; exit 2; }
-dictopt=
-[ "$l1 $l2" = "zh en" ] && dictopt="-d $dict"
-cmd=${ALIGN_CMD:-"$top/tests/align-lines $dictopt -f $l1 -t $l2"}
+# DICT: what --dict takes (default auto: CC-CEDICT for zh-en, FreeDict or a
+# composition through English for the others; none for no dictionary)
+cmd=${ALIGN_CMD:-"$top/tests/align-lines -d ${DICT:-auto} -f $l1 -t $l2"}
 [ $# -gt 0 ] || set -- 100000 1000000
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ht-bench-align.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM

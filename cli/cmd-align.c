@@ -33,10 +33,17 @@ const char ht_usage_align[] =
 	"                     jsonl: one object a bead (unit ids, texts, type, confidence)\n"
 	"                     tmx: TMX 1.4 (beads with an empty side are left out, counted\n"
 	"                     on stderr)\n"
-	"  -d, --dict DICT    seed dictionary: a file (CC-CEDICT's cedict_ts.u8 or\n"
-	"                     source<TAB>target), 'cedict' (CC-CEDICT on the data path:\n"
-	"                     $HUTONG_DATA, ~/.local/share/hutong, the installed data),\n"
-	"                     'auto' or 'none'\n"
+	"  -d, --dict DICT    seed dictionary, looked up in both directions:\n"
+	"                     auto (default): whatever installed dictionary serves the\n"
+	"                       pair, said on stderr: CC-CEDICT for zh-en, FreeDict's\n"
+	"                       Debian packages (dict-freedict-eng-fra, ...) for theirs,\n"
+	"                       else one composed through English (zh-fr: CC-CEDICT\n"
+	"                       with FreeDict eng-fra and fra-eng)\n"
+	"                     none: no dictionary (what the pair itself teaches)\n"
+	"                     cedict: CC-CEDICT on the data path ($HUTONG_DATA,\n"
+	"                       ~/.local/share/hutong, the installed data)\n"
+	"                     freedict, or a package such as eng-fra: FreeDict\n"
+	"                     a file: CC-CEDICT, source<TAB>target, or a dictd .index\n"
 	"  --pivot L          N-way: align every FILE with the one in language L (the\n"
 	"                     original) and write one TU per unit of the original with every\n"
 	"                     language (format tmx, tsv or jsonl).  A unit of a version that\n"
@@ -86,6 +93,7 @@ static int same_primary(const char *a, const char *b)
 static int parse_args(int argc, char **argv, struct align_args *a)
 {
 	memset(a, 0, sizeof *a);
+	a->dict = "auto";
 	a->input = HT_INPUT_AUTO;
 	a->level = HT_LEVEL_SENTENCE;
 	a->format = -1;
@@ -188,6 +196,62 @@ static int dict_serves(const ht_dict *d, const char *a, const char *b)
 	return d && ht_dict_serves(d, a, b);
 }
 
+/* A name that ht_dict_open resolves for each language pair (not a file). */
+static int dict_is_per_pair(const char *spec)
+{
+	return strcmp(spec, "auto") == 0 || strcmp(spec, "cedict") == 0 || strcmp(spec, "none") == 0 ||
+	       strncmp(spec, "freedict", 8) == 0 || (strlen(spec) == 7 && spec[3] == '-' && access(spec, F_OK) != 0);
+}
+
+/* The dictionaries opened for the pairs of one run, each opened once. */
+struct dicts {
+	ht_dict *d[16];
+	char pair[16][24]; /* "zh-fr" of each, also of a pair none serves (d NULL) */
+	int n;
+};
+
+/* The dictionary for the pair la-lb (NULL for none), opened on first use;
+ * with --dict auto, stderr says which. */
+static ht_status pair_dict(const char *spec, const char *la, const char *lb, struct dicts *ds,
+			   const ht_dict **out, ht_error *err)
+{
+	char ab[24], ba[24];
+	snprintf(ab, sizeof ab, "%s-%s", la, lb);
+	snprintf(ba, sizeof ba, "%s-%s", lb, la);
+	*out = NULL;
+	for (int i = 0; i < ds->n; i++)
+		if (strcmp(ds->pair[i], ab) == 0 || strcmp(ds->pair[i], ba) == 0 ||
+		    (ds->d[i] && ht_dict_serves(ds->d[i], la, lb))) {
+			*out = ds->d[i];
+			return HT_OK;
+		}
+	if (ds->n == 16)
+		return HT_OK;
+	ht_dict *d = NULL;
+	ht_status st = ht_dict_open(spec, la, lb, &d, err);
+	if (st != HT_OK)
+		return st;
+	if (strcmp(spec, "auto") == 0) {
+		if (d)
+			ht_cli_note("%s-%s: dictionary %s", la, lb, ht_dict_source(d));
+		else
+			ht_cli_note("%s-%s: no installed dictionary serves the pair; aligning with what the "
+				    "pair itself teaches",
+				    la, lb);
+	}
+	ds->d[ds->n] = d;
+	snprintf(ds->pair[ds->n++], sizeof ds->pair[0], "%s", ab);
+	*out = d;
+	return HT_OK;
+}
+
+static void dicts_free(struct dicts *ds)
+{
+	for (int i = 0; i < ds->n; i++)
+		ht_dict_free(ds->d[i]);
+	ds->n = 0;
+}
+
 /* The version a dictionary given for --pivot is opened for: the bridge, else
  * the English version (CC-CEDICT's pair with a Chinese original), else the
  * first one. */
@@ -225,7 +289,8 @@ static int align_two(const struct align_args *a, char **files)
 {
 	ht_error err = {0};
 	ht_doc *docs[2] = {NULL, NULL};
-	ht_dict *dict = NULL;
+	struct dicts ds = {.n = 0};
+	const ht_dict *dict = NULL;
 	ht_docalign *da = NULL;
 	ht_outfile of = {0};
 	int rc = HT_EXIT_OK, opened = 0;
@@ -237,7 +302,7 @@ static int align_two(const struct align_args *a, char **files)
 		st = ht_error_set(&err, HT_ERR_USAGE, "%s and %s are both '%s' (%s); give --from/--to if not",
 				  files[0], files[1], ht_doc_lang(docs[0]), ht_doc_lang_source(docs[1]));
 	if (st == HT_OK)
-		st = ht_dict_open(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &dict, &err);
+		st = pair_dict(a->dict, ht_doc_lang(docs[0]), ht_doc_lang(docs[1]), &ds, &dict, &err);
 	if (st == HT_OK) {
 		ht_docalign_opts o = {a->level, dict};
 		st = ht_docalign_new(docs[0], docs[1], &o, &da, &err);
@@ -260,8 +325,7 @@ static int align_two(const struct align_args *a, char **files)
 		warn_dropped(dropped);
 	}
 	ht_docalign_free(da);
-	if (dict)
-		ht_dict_free(dict);
+	dicts_free(&ds);
 	ht_doc_free(docs[0]);
 	ht_doc_free(docs[1]);
 	return rc;
@@ -336,7 +400,8 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 	ht_docalign **pairs = ht_xcalloc((size_t)nfiles, sizeof *pairs);
 	size_t *lone = ht_xcalloc((size_t)nfiles, sizeof *lone);
 	size_t dropped = 0;
-	ht_dict *dict = NULL;
+	ht_dict *dict = NULL; /* a file given with --dict */
+	struct dicts ds = {.n = 0};
 	ht_tm *tm = NULL;
 	ht_outfile of = {0};
 	int rc = HT_EXIT_OK, pivot = -1, via = -1, npairs = 0, opened = 0;
@@ -368,7 +433,7 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 			goto out;
 		}
 	}
-	if (st == HT_OK && a->dict) /* the dictionary serves the pairs it is for */
+	if (st == HT_OK && !dict_is_per_pair(a->dict)) /* a file serves the pairs it is for */
 		st = ht_dict_open(a->dict, ht_doc_lang(docs[pivot]),
 				  ht_doc_lang(docs[dict_partner(docs, nfiles, pivot, via)]), &dict, &err);
 	/* the bridge first, so that the other versions can be composed with it */
@@ -381,16 +446,25 @@ static int align_pivot(const struct align_args *a, int nfiles, char **files)
 	for (int o = 0; o < norder && st == HT_OK; o++) {
 		int i = order[o];
 		const char *pl = ht_doc_lang(docs[pivot]), *vl = ht_doc_lang(docs[i]);
+		const ht_dict *pd = dict_serves(dict, pl, vl) ? dict : NULL;
+		if (!dict)
+			st = pair_dict(a->dict, pl, vl, &ds, &pd, &err);
+		if (st != HT_OK)
+			break;
 		if (via < 0 || i == via) {
-			ht_docalign_opts opt = {a->level, dict_serves(dict, pl, vl) ? dict : NULL};
+			ht_docalign_opts opt = {a->level, pd};
 			st = ht_docalign_new(docs[pivot], docs[i], &opt, &pairs[npairs], &err);
 		} else {
 			/* through the bridge when that has the better evidence */
 			const char *bl = ht_doc_lang(docs[via]);
-			ht_docalign_opts dopt = {a->level, dict_serves(dict, pl, vl) ? dict : NULL};
-			ht_docalign_opts bopt = {a->level, dict_serves(dict, bl, vl) ? dict : NULL};
+			const ht_dict *bd = dict_serves(dict, bl, vl) ? dict : NULL;
+			if (!dict)
+				st = pair_dict(a->dict, bl, vl, &ds, &bd, &err);
+			ht_docalign_opts dopt = {a->level, pd};
+			ht_docalign_opts bopt = {a->level, bd};
 			ht_docalign *direct = NULL, *bridge = NULL;
-			st = ht_docalign_new(docs[pivot], docs[i], &dopt, &direct, &err);
+			if (st == HT_OK)
+				st = ht_docalign_new(docs[pivot], docs[i], &dopt, &direct, &err);
 			if (st == HT_OK)
 				st = ht_docalign_new(docs[via], docs[i], &bopt, &bridge, &err);
 			if (st == HT_OK && mean_confidence(bridge) > mean_confidence(direct) + VIA_MARGIN) {
@@ -431,6 +505,7 @@ out:
 		ht_doc_free(docs[i]);
 	if (dict)
 		ht_dict_free(dict);
+	dicts_free(&ds);
 	free(docs);
 	free(pairs);
 	free(lone);

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
   libicu-dev libxml2-dev libutf8proc-dev libsqlite3-dev
-  libpoppler-glib-dev libzip-dev libstemmer-dev libhunspell-dev libmicrohttpd-dev
+  libpoppler-glib-dev libzip-dev zlib1g-dev libstemmer-dev libhunspell-dev libmicrohttpd-dev
   hunspell-en-us hunspell-fr hunspell-es hunspell-ru hunspell-ar
   dict-freedict-eng-fra dict-freedict-fra-eng dict-freedict-eng-spa dict-freedict-spa-eng
   dict-freedict-eng-rus dict-freedict-eng-ara dict-freedict-ara-eng

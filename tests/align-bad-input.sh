@@ -65,7 +65,7 @@ has_err "bin.fr.txt: byte 3"
 
 # control characters: kept in TSV, left out of the TMX (XML cannot carry them), said so
 printf 'First\001 sentence.\nSecond sentence.\nThird one.\n' >"$tmp/ctl.en.txt"
-run 0 --input lines --format tsv "$tmp/ctl.en.txt" "$tmp/a.fr.txt"
+run 0 --input lines --dict none --format tsv "$tmp/ctl.en.txt" "$tmp/a.fr.txt"
 [ ! -s "$tmp/err" ] || bad "TSV with a control character warned: $(cat "$tmp/err")"
 grep -q "$(printf 'First\001 sentence')" "$tmp/out" || bad "TSV lost the control character"
 run 0 --input lines --format tmx "$tmp/ctl.en.txt" "$tmp/a.fr.txt"
@@ -86,7 +86,7 @@ has_err "not a BCP 47 language tag"
 printf '%s\n' 'Die Wand ist etwa 600 m hoch und wurde im Jahr 1988 zum ersten Mal durchstiegen.' \
 	'Es ist noch dunkel, als wir die Hütte verlassen.' \
 	'Der Weg zum Einstieg ist lang, aber nicht schwierig.' >"$tmp/a.de.txt"
-run 0 --input lines --from de --to hu --format beads "$tmp/a.de.txt" "$tmp/a.en.txt"
+run 0 --input lines --dict none --from de --to hu --format beads "$tmp/a.de.txt" "$tmp/a.en.txt"
 [ "$(wc -l <"$tmp/out")" -eq 3 ] || bad "de-hu: $(cat "$tmp/out")"
 [ ! -s "$tmp/err" ] || bad "German text given as de warned: $(cat "$tmp/err")"
 
@@ -108,6 +108,20 @@ run 4 --input lines --format tmx -o "$tmp/no/such/dir/out.tmx" "$tmp/a.en.txt" "
 has_err "out.tmx"
 run 4 --input lines --dict "$tmp/none.dict" "$tmp/a.en.txt" "$tmp/a.fr.txt"
 has_err "none.dict"
+# dictionaries: a file that is none (exit 3, "FILE: not a dictionary"), a
+# FreeDict package that is not installed (exit 4, naming the Debian package),
+# and --dict auto saying which dictionary serves the pair
+printf 'just some prose\nwithout a tab\n' >"$tmp/prose.txt"
+run 3 --input lines --dict "$tmp/prose.txt" "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "prose.txt: not a dictionary"
+run 3 --input lines --dict "$HUTONG" "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "not a dictionary"
+run 4 --input lines --dict eng-yo --from en --to yo "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "apt-get install dict-freedict-eng-yo"
+run 4 --input lines --dict freedict --from en --to yo "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "dict-freedict-eng-yo"
+run 0 --input lines --from en --to yo "$tmp/a.en.txt" "$tmp/a.fr.txt"
+has_err "en-yo: no installed dictionary serves the pair"
 # a failed run leaves no output file behind
 "$HUTONG" align --input lines -o "$tmp/o.tsv" "$tmp/a.en.txt" "$tmp/bad.fr.txt" 2>/dev/null
 [ ! -e "$tmp/o.tsv" ] || bad "a failed run left $tmp/o.tsv"

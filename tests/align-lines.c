@@ -2,7 +2,9 @@
  * print the beads ([i,j]:[k], one a line).  A measuring tool for the aligner
  * alone; `hutong align --input lines --format beads` is the user's command.
  *
- * usage: align-lines [-d DICT] [-f FROM] [-t TO] [-c] SRC TGT */
+ * usage: align-lines [-d DICT] [-f FROM] [-t TO] [-c] SRC TGT
+ * DICT is what `hutong align --dict` takes (a file, auto, cedict, none, ...);
+ * the default is none. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +56,7 @@ int main(int argc, char **argv)
 	}
 	ht_error err = {0};
 	ht_dict *d = NULL;
-	if (dict && ht_dict_load(dict, "zh", "en", &d, &err) != HT_OK) {
+	if (ht_dict_open(dict, from, to, &d, &err) != HT_OK) {
 		fprintf(stderr, "align-lines: %s\n", err.message);
 		return 3;
 	}
